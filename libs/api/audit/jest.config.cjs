@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'api-audit',
+  preset: '../../../jest.preset.cjs',
+  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+};

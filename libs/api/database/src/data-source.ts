@@ -1,0 +1,50 @@
+import { DataSource, type DataSourceOptions } from 'typeorm';
+
+import { AgencyEntity } from './entities/agency.entity';
+import { AreaEntity } from './entities/area.entity';
+import { AuditLogEntity } from './entities/audit-log.entity';
+import { EncounterEntity, ReferralEntity } from './entities/encounter.entity';
+import { ImportBatchEntity, ImportRejectEntity } from './entities/import-batch.entity';
+import { ProgramAreaEntity, ProgramEntity } from './entities/program.entity';
+import { UnitCostEntity } from './entities/unit-cost.entity';
+import { SessionEntity, UserEntity } from './entities/user.entity';
+import { InitialSchema1763700000000 } from './migrations/1763700000000-initial-schema';
+
+export const ENTITIES = [
+  AgencyEntity,
+  AreaEntity,
+  ProgramEntity,
+  ProgramAreaEntity,
+  EncounterEntity,
+  ReferralEntity,
+  ImportBatchEntity,
+  ImportRejectEntity,
+  UnitCostEntity,
+  UserEntity,
+  SessionEntity,
+  AuditLogEntity,
+];
+
+export const MIGRATIONS = [InitialSchema1763700000000];
+
+/** TypeORM options for Crosswalk: committed migrations, never synchronize. */
+export function dataSourceOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: true,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: false,
+  };
+}
+
+/** An initialised data source with migrations applied (for CLIs, seeds and tests). */
+export async function openDataSource(url: string): Promise<DataSource> {
+  const dataSource = new DataSource(dataSourceOptions(url));
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  return dataSource;
+}

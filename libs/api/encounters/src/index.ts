@@ -1,0 +1,2 @@
+export * from './encounters.module';
+export * from './encounters.service';

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'domain',
+  preset: '../../jest.preset.cjs',
+  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+};

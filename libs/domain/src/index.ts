@@ -1,0 +1,2 @@
+export * from './encounter.enums';
+export * from './roles';
