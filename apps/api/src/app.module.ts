@@ -19,7 +19,11 @@ export class AppModule {
    * @param dashboardDir the built dashboard, served on the API's port in
    *   production; absent in development (Vite serves it) and in tests.
    */
-  static register(config: CrosswalkConfig, databaseUrl: string, dashboardDir?: string): DynamicModule {
+  static register(
+    config: CrosswalkConfig,
+    databaseUrl: string,
+    dashboardDir?: string,
+  ): DynamicModule {
     const serveDashboard = dashboardDir && existsSync(dashboardDir);
     return {
       module: AppModule,
@@ -28,8 +32,15 @@ export class AppModule {
           pinoHttp: {
             level: config.logLevel,
             // Session tokens and credentials never reach the log.
-            redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
-            autoLogging: { ignore: (req) => req.url !== '/graphql' && !req.url?.startsWith('/api/') },
+            redact: [
+              'req.headers.cookie',
+              'req.headers.authorization',
+              'res.headers["set-cookie"]',
+            ],
+            autoLogging: {
+              ignore: (req) =>
+                req.url !== '/graphql' && !req.url?.startsWith('/api/'),
+            },
           },
         }),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
@@ -39,13 +50,38 @@ export class AppModule {
           sortSchema: true,
           playground: false,
           introspection: true,
-          context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
+          includeStacktraceInErrorResponses: false,
+          context: ({ req, res }: { req: unknown; res: unknown }) => ({
+            req,
+            res,
+          }),
+          // Callers get a message and a code; unexpected failures (database
+          // errors and the like) are logged by Nest and reach callers as a
+          // plain internal error, with no internals.
+          formatError: ({ message, locations, path, extensions }) => {
+            const code = String(
+              extensions?.['code'] ?? 'INTERNAL_SERVER_ERROR',
+            );
+            return code === 'INTERNAL_SERVER_ERROR'
+              ? {
+                  message: 'Internal server error.',
+                  locations,
+                  path,
+                  extensions: { code },
+                }
+              : { message, locations, path, extensions: { code } };
+          },
         }),
         AuditModule,
         AuthModule.register({ cookieSecure: config.cookieSecure }),
         EncountersModule,
         ...(serveDashboard
-          ? [ServeStaticModule.forRoot({ rootPath: dashboardDir, exclude: ['/graphql', '/api/{*path}'] })]
+          ? [
+              ServeStaticModule.forRoot({
+                rootPath: dashboardDir,
+                exclude: ['/graphql', '/api/{*path}'],
+              }),
+            ]
           : []),
       ],
     };

@@ -12,21 +12,33 @@ describe('loadConfig', () => {
 
   it('names a bad setting in one line', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(ConfigError);
-    expect(() => loadConfig({ PORT: 'abc' })).toThrow(/^Invalid setting PORT: /);
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(
+      /^Invalid setting PORT: /,
+    );
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(
       'Invalid setting DATABASE_URL: must start with postgres:// or postgresql://',
     );
   });
 
   it('requires the admin email and password together', () => {
-    expect(() => loadConfig({ CROSSWALK_ADMIN_EMAIL: 'a@example.org' })).toThrow(
+    expect(() =>
+      loadConfig({ CROSSWALK_ADMIN_EMAIL: 'a@example.org' }),
+    ).toThrow(
       'Invalid setting CROSSWALK_ADMIN_PASSWORD: must be set together with the other admin setting',
     );
     expect(() =>
-      loadConfig({ CROSSWALK_ADMIN_EMAIL: 'a@example.org', CROSSWALK_ADMIN_PASSWORD: 'short' }),
-    ).toThrow('Invalid setting CROSSWALK_ADMIN_PASSWORD: must be at least 12 characters');
+      loadConfig({
+        CROSSWALK_ADMIN_EMAIL: 'a@example.org',
+        CROSSWALK_ADMIN_PASSWORD: 'short',
+      }),
+    ).toThrow(
+      'Invalid setting CROSSWALK_ADMIN_PASSWORD: must be at least 12 characters',
+    );
     expect(
-      loadConfig({ CROSSWALK_ADMIN_EMAIL: 'Admin@Example.org', CROSSWALK_ADMIN_PASSWORD: 'a-long-password' }).admin,
+      loadConfig({
+        CROSSWALK_ADMIN_EMAIL: 'Admin@Example.org',
+        CROSSWALK_ADMIN_PASSWORD: 'a-long-password',
+      }).admin,
     ).toEqual({ email: 'admin@example.org', password: 'a-long-password' });
   });
 });

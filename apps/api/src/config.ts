@@ -4,24 +4,43 @@ const port = z.coerce.number().int().min(1).max(65535);
 
 const schema = z
   .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    NODE_ENV: z
+      .enum(['development', 'production', 'test'])
+      .default('development'),
     PORT: port.default(3000),
     HOST: z.string().min(1).default('127.0.0.1'),
     DATABASE_URL: z
       .string()
-      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .regex(
+        /^postgres(ql)?:\/\//,
+        'must start with postgres:// or postgresql://',
+      )
       .optional(),
     CROSSWALK_DATA_DIR: z.string().min(1).optional(),
     CROSSWALK_ADMIN_EMAIL: z.string().email().optional(),
-    CROSSWALK_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+    CROSSWALK_ADMIN_PASSWORD: z
+      .string()
+      .min(12, 'must be at least 12 characters')
+      .optional(),
     CROSSWALK_DEMO_ENCOUNTERS: z.coerce.number().int().min(0).default(50_000),
     CROSSWALK_COOKIE_SECURE: z.enum(['true', 'false']).optional(),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
   })
   .superRefine((env, ctx) => {
-    if (Boolean(env.CROSSWALK_ADMIN_EMAIL) !== Boolean(env.CROSSWALK_ADMIN_PASSWORD)) {
-      const missing = env.CROSSWALK_ADMIN_EMAIL ? 'CROSSWALK_ADMIN_PASSWORD' : 'CROSSWALK_ADMIN_EMAIL';
-      ctx.addIssue({ code: 'custom', path: [missing], message: 'must be set together with the other admin setting' });
+    if (
+      Boolean(env.CROSSWALK_ADMIN_EMAIL) !==
+      Boolean(env.CROSSWALK_ADMIN_PASSWORD)
+    ) {
+      const missing = env.CROSSWALK_ADMIN_EMAIL
+        ? 'CROSSWALK_ADMIN_PASSWORD'
+        : 'CROSSWALK_ADMIN_EMAIL';
+      ctx.addIssue({
+        code: 'custom',
+        path: [missing],
+        message: 'must be set together with the other admin setting',
+      });
     }
   });
 
@@ -45,7 +64,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): CrosswalkConfig {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue.path[0]);
-    const shown = issue.code === 'invalid_type' && env[name] === undefined ? 'is required' : issue.message;
+    const shown =
+      issue.code === 'invalid_type' && env[name] === undefined
+        ? 'is required'
+        : issue.message;
     throw new ConfigError(`Invalid setting ${name}: ${shown}`);
   }
   const c = parsed.data;
@@ -57,7 +79,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): CrosswalkConfig {
     dataDir: c.CROSSWALK_DATA_DIR,
     admin:
       c.CROSSWALK_ADMIN_EMAIL && c.CROSSWALK_ADMIN_PASSWORD
-        ? { email: c.CROSSWALK_ADMIN_EMAIL.toLowerCase(), password: c.CROSSWALK_ADMIN_PASSWORD }
+        ? {
+            email: c.CROSSWALK_ADMIN_EMAIL.toLowerCase(),
+            password: c.CROSSWALK_ADMIN_PASSWORD,
+          }
         : undefined,
     demoEncounters: c.CROSSWALK_DEMO_ENCOUNTERS,
     cookieSecure: c.CROSSWALK_COOKIE_SECURE

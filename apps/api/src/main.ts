@@ -19,10 +19,14 @@ async function main() {
   const say = (line: string) => process.stdout.write(`${line}\n`);
 
   const database = await startDatabase({ log: say });
-  const dashboardDir = config.env === 'production' ? join(workspaceRoot(), 'dist/dashboard') : undefined;
+  const dashboardDir =
+    config.env === 'production'
+      ? join(workspaceRoot(), 'dist/dashboard')
+      : undefined;
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.register(config, database.url, dashboardDir),
-    { bufferLogs: true },
+    // Framework start-up chatter stays out of the start log; once running, pino logs.
+    { logger: ['fatal', 'error', 'warn'] },
   );
   app.useLogger(app.get(Logger));
   app.use(cookieParser());
@@ -37,8 +41,14 @@ async function main() {
 
   const dataSource = app.get(DataSource);
   if (config.demoEncounters > 0 && (await isDatabaseEmpty(dataSource))) {
-    say(`Empty database: loading ${config.demoEncounters.toLocaleString('en-US')} demo encounters...`);
-    await seedDemoData(dataSource, { encounters: config.demoEncounters, seed: 1, log: say });
+    say(
+      `Empty database: loading ${config.demoEncounters.toLocaleString('en-US')} demo encounters...`,
+    );
+    await seedDemoData(dataSource, {
+      encounters: config.demoEncounters,
+      seed: 1,
+      log: say,
+    });
   }
   const admin = await app.get(UsersService).ensureInitialAdmin(config.admin);
 
@@ -47,15 +57,23 @@ async function main() {
   say(`Crosswalk is running at ${url} (GraphQL at ${url}/graphql)`);
   if (admin?.generatedPassword) {
     say(`Sign in as ${admin.email} with password ${admin.generatedPassword}`);
-    say('This password is shown once. Set CROSSWALK_ADMIN_EMAIL and CROSSWALK_ADMIN_PASSWORD to choose your own.');
+    say(
+      'This password is shown once. Set CROSSWALK_ADMIN_EMAIL and CROSSWALK_ADMIN_PASSWORD to choose your own.',
+    );
   } else if (admin) {
-    say(`Sign in as ${admin.email} with the password from CROSSWALK_ADMIN_PASSWORD.`);
+    say(
+      `Sign in as ${admin.email} with the password from CROSSWALK_ADMIN_PASSWORD.`,
+    );
   } else {
-    say('Sign in with the admin account created on first start (its password was printed then).');
+    say(
+      'Sign in with the admin account created on first start (its password was printed then).',
+    );
   }
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : `Crosswalk failed to start: ${(error as Error)?.stack ?? String(error)}`}\n`);
+  process.stderr.write(
+    `${error instanceof ConfigError ? error.message : `Crosswalk failed to start: ${(error as Error)?.stack ?? String(error)}`}\n`,
+  );
   process.exit(1);
 });

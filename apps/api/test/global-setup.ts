@@ -13,10 +13,16 @@ import { testState } from './test-state';
  */
 export default async function globalSetup() {
   const external = process.env['DATABASE_URL'];
-  const dataDir = external ? undefined : mkdtempSync(join(tmpdir(), 'crosswalk-it-'));
+  const dataDir = external
+    ? undefined
+    : mkdtempSync(join(tmpdir(), 'crosswalk-it-'));
   // Run as root, the embedded server drops to the postgres user, who must reach the folder.
   if (dataDir) chmodSync(dataDir, 0o755);
-  const server = await startDatabase({ env: external ? { DATABASE_URL: external } : { CROSSWALK_DATA_DIR: dataDir } });
+  const server = await startDatabase({
+    env: external
+      ? { DATABASE_URL: external }
+      : { CROSSWALK_DATA_DIR: dataDir },
+  });
   const name = `crosswalk_it_${process.pid}_${Date.now()}`;
   const url = new URL(server.url);
   await ensureDatabase(server.url, name);

@@ -26,16 +26,25 @@ export interface TestApp {
     cookie?: string,
   ): Promise<GraphqlResponse<T> & { setCookie: string | null }>;
   /** Creates a user with the role and returns a session cookie for them. */
-  signIn(role: Role, agencyId?: string | null): Promise<{ cookie: string; userId: string }>;
+  signIn(
+    role: Role,
+    agencyId?: string | null,
+  ): Promise<{ cookie: string; userId: string; setCookie: string }>;
   close(): Promise<void>;
 }
 
 /** The real API (AppModule) on a random port against the run's test database. */
 export async function createTestApp(): Promise<TestApp> {
   const databaseUrl = process.env['CROSSWALK_TEST_DATABASE_URL'];
-  if (!databaseUrl) throw new Error('CROSSWALK_TEST_DATABASE_URL is set by the integration global setup');
+  if (!databaseUrl)
+    throw new Error(
+      'CROSSWALK_TEST_DATABASE_URL is set by the integration global setup',
+    );
   const config = loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test' });
-  const app = await NestFactory.create(AppModule.register(config, databaseUrl), { logger: false });
+  const app = await NestFactory.create(
+    AppModule.register(config, databaseUrl),
+    { logger: false },
+  );
   app.use(cookieParser());
   await app.listen(0, '127.0.0.1');
   const url = await app.getUrl();
@@ -44,10 +53,16 @@ export async function createTestApp(): Promise<TestApp> {
   const graphql: TestApp['graphql'] = async (query, variables, cookie) => {
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(cookie ? { cookie } : {}),
+      },
       body: JSON.stringify({ query, variables }),
     });
-    return { ...(await response.json()), setCookie: response.headers.get('set-cookie') };
+    return {
+      ...(await response.json()),
+      setCookie: response.headers.get('set-cookie'),
+    };
   };
 
   const signIn: TestApp['signIn'] = async (role, agencyId = null) => {
@@ -64,9 +79,16 @@ export async function createTestApp(): Promise<TestApp> {
       'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { id } }',
       { email, password },
     );
-    const token = result.setCookie?.match(new RegExp(`${SESSION_COOKIE}=([^;]+)`))?.[1];
-    if (!token) throw new Error(`login failed: ${JSON.stringify(result.errors)}`);
-    return { cookie: `${SESSION_COOKIE}=${token}`, userId: user.id };
+    const token = result.setCookie?.match(
+      new RegExp(`${SESSION_COOKIE}=([^;]+)`),
+    )?.[1];
+    if (!token)
+      throw new Error(`login failed: ${JSON.stringify(result.errors)}`);
+    return {
+      cookie: `${SESSION_COOKIE}=${token}`,
+      userId: user.id,
+      setCookie: result.setCookie ?? '',
+    };
   };
 
   return { app, url, dataSource, graphql, signIn, close: () => app.close() };

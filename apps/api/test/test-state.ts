@@ -11,6 +11,7 @@ const KEY = Symbol.for('crosswalk.integration');
 
 /** Shared between Jest's global setup and teardown, which run in one process. */
 export const testState = {
-  set: (state: State) => void ((globalThis as Record<symbol, unknown>)[KEY] = state),
+  set: (state: State) =>
+    void ((globalThis as Record<symbol, unknown>)[KEY] = state),
   get: () => (globalThis as Record<symbol, unknown>)[KEY] as State,
 };

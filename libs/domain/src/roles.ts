@@ -9,4 +9,3 @@ export const ROLES = [
   'viewer',
 ] as const;
 export type Role = (typeof ROLES)[number];
-

@@ -1,5 +1,9 @@
 import type { Role } from '@crosswalk/domain';
-import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import {
+  createParamDecorator,
+  type ExecutionContext,
+  SetMetadata,
+} from '@nestjs/common';
 
 import { type AuthenticatedUser, httpOf } from './request-context';
 
@@ -15,7 +19,10 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 export const CurrentUser = createParamDecorator(
   (_: unknown, context: ExecutionContext): AuthenticatedUser => {
     const user = httpOf(context).req.user;
-    if (!user) throw new Error('CurrentUser used on an operation without an authenticated caller');
+    if (!user)
+      throw new Error(
+        'CurrentUser used on an operation without an authenticated caller',
+      );
     return user;
   },
 );

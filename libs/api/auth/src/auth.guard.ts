@@ -28,14 +28,20 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets))
+      return true;
 
     const { req } = httpOf(context);
-    const user = await this.sessions.authenticate(req.cookies?.[SESSION_COOKIE]);
+    const user = await this.sessions.authenticate(
+      req.cookies?.[SESSION_COOKIE],
+    );
     if (!user) throw new UnauthorizedException('Sign in to continue.');
     req.user = user;
 
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(
+      ROLES_KEY,
+      targets,
+    );
     if (roles?.includes(user.role)) return true;
     await this.audit.record({
       event: 'access_denied',

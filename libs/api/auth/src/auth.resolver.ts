@@ -9,7 +9,11 @@ import { AUTH_OPTIONS, type AuthOptions } from './auth.options';
 import { MeObject } from './me.object';
 import { PasswordService } from './password.service';
 import type { AuthenticatedUser, CrosswalkRequest } from './request-context';
-import { SESSION_ABSOLUTE_HOURS, SESSION_COOKIE, SessionService } from './session.service';
+import {
+  SESSION_ABSOLUTE_HOURS,
+  SESSION_COOKIE,
+  SessionService,
+} from './session.service';
 import { UsersService } from './users.service';
 
 @Resolver(() => MeObject)
@@ -28,7 +32,9 @@ export class AuthResolver {
     return user;
   }
 
-  @Mutation(() => MeObject, { description: 'Signs in and sets the session cookie.' })
+  @Mutation(() => MeObject, {
+    description: 'Signs in and sets the session cookie.',
+  })
   @Public()
   async login(
     @Args('email') email: string,
@@ -42,7 +48,13 @@ export class AuthResolver {
         event: 'logon',
         outcome: 'failure',
         userId: user?.id ?? null,
-        details: { reason: !user ? 'unknown_user' : user.disabled ? 'disabled' : 'wrong_password' },
+        details: {
+          reason: !user
+            ? 'unknown_user'
+            : user.disabled
+              ? 'disabled'
+              : 'wrong_password',
+        },
       });
       throw new UnauthorizedException('Wrong email or password.');
     }
@@ -54,11 +66,23 @@ export class AuthResolver {
       path: '/',
       maxAge: SESSION_ABSOLUTE_HOURS * 3_600_000,
     });
-    await this.audit.record({ event: 'logon', outcome: 'success', userId: user.id });
-    return { id: user.id, email: user.email, displayName: user.displayName, role: user.role, agencyId: user.agencyId };
+    await this.audit.record({
+      event: 'logon',
+      outcome: 'success',
+      userId: user.id,
+    });
+    return {
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      role: user.role,
+      agencyId: user.agencyId,
+    };
   }
 
-  @Mutation(() => Boolean, { description: 'Ends the session and clears its cookie.' })
+  @Mutation(() => Boolean, {
+    description: 'Ends the session and clears its cookie.',
+  })
   @Roles(...ROLES)
   async logout(
     @CurrentUser() user: AuthenticatedUser,
@@ -66,8 +90,17 @@ export class AuthResolver {
     @Context('res') res: Response,
   ): Promise<boolean> {
     await this.sessions.revoke(req.cookies?.[SESSION_COOKIE]);
-    res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure: this.options.cookieSecure, path: '/' });
-    await this.audit.record({ event: 'logoff', outcome: 'success', userId: user.id });
+    res.clearCookie(SESSION_COOKIE, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.options.cookieSecure,
+      path: '/',
+    });
+    await this.audit.record({
+      event: 'logoff',
+      outcome: 'success',
+      userId: user.id,
+    });
     return true;
   }
 }

@@ -15,10 +15,19 @@ export interface AuthenticatedUser {
 export type CrosswalkRequest = Request & { user?: AuthenticatedUser };
 
 /** The HTTP request and response behind a GraphQL operation or a REST handler. */
-export function httpOf(context: ExecutionContext): { req: CrosswalkRequest; res: Response } {
+export function httpOf(context: ExecutionContext): {
+  req: CrosswalkRequest;
+  res: Response;
+} {
   if (context.getType<string>() === 'graphql') {
-    return GqlExecutionContext.create(context).getContext<{ req: CrosswalkRequest; res: Response }>();
+    return GqlExecutionContext.create(context).getContext<{
+      req: CrosswalkRequest;
+      res: Response;
+    }>();
   }
   const http = context.switchToHttp();
-  return { req: http.getRequest<CrosswalkRequest>(), res: http.getResponse<Response>() };
+  return {
+    req: http.getRequest<CrosswalkRequest>(),
+    res: http.getResponse<Response>(),
+  };
 }

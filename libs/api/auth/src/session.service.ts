@@ -12,7 +12,8 @@ export const SESSION_COOKIE = 'crosswalk_session';
 export const SESSION_IDLE_MINUTES = 30;
 export const SESSION_ABSOLUTE_HOURS = 12;
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest();
+const hashToken = (token: string) =>
+  createHash('sha256').update(token).digest();
 
 @Injectable()
 export class SessionService {
@@ -34,7 +35,9 @@ export class SessionService {
    * token is unknown, idle too long, past its absolute limit, older than the
    * user's last password change, or the user is disabled.
    */
-  async authenticate(token: string | undefined): Promise<AuthenticatedUser | undefined> {
+  async authenticate(
+    token: string | undefined,
+  ): Promise<AuthenticatedUser | undefined> {
     if (!token) return undefined;
     const [rows] = await this.dataSource.query(
       `UPDATE sessions s SET last_seen_at = now()
@@ -48,11 +51,20 @@ export class SessionService {
     );
     const row = rows[0];
     return row
-      ? { id: row.id, email: row.email, displayName: row.display_name, role: row.role, agencyId: row.agency_id }
+      ? {
+          id: row.id,
+          email: row.email,
+          displayName: row.display_name,
+          role: row.role,
+          agencyId: row.agency_id,
+        }
       : undefined;
   }
 
   async revoke(token: string | undefined): Promise<void> {
-    if (token) await this.dataSource.getRepository(SessionEntity).delete({ tokenHash: hashToken(token) });
+    if (token)
+      await this.dataSource
+        .getRepository(SessionEntity)
+        .delete({ tokenHash: hashToken(token) });
   }
 }

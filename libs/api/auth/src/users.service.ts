@@ -19,7 +19,8 @@ export interface InitialAdmin {
 @Injectable()
 export class UsersService {
   constructor(
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @InjectRepository(UserEntity)
+    private readonly users: Repository<UserEntity>,
     private readonly passwords: PasswordService,
     private readonly audit: AuditService,
   ) {}
@@ -32,20 +33,32 @@ export class UsersService {
    * On first start (no admin yet) creates the admin from the configured
    * credentials or, when none are configured, with a generated password.
    */
-  async ensureInitialAdmin(configured?: { email: string; password: string }): Promise<InitialAdmin | undefined> {
+  async ensureInitialAdmin(configured?: {
+    email: string;
+    password: string;
+  }): Promise<InitialAdmin | undefined> {
     if (await this.users.existsBy({ role: 'admin' })) return undefined;
     const email = configured?.email ?? DEFAULT_ADMIN_EMAIL;
-    const generatedPassword = configured ? undefined : randomBytes(15).toString('base64url');
+    const generatedPassword = configured
+      ? undefined
+      : randomBytes(15).toString('base64url');
     const user = await this.users.save(
       this.users.create({
         email,
         displayName: 'Administrator',
         role: 'admin',
         agencyId: null,
-        passwordHash: await this.passwords.hash(configured?.password ?? generatedPassword ?? ''),
+        passwordHash: await this.passwords.hash(
+          configured?.password ?? generatedPassword ?? '',
+        ),
       }),
     );
-    await this.audit.record({ event: 'user_created', outcome: 'success', target: `user:${user.id}`, details: { role: 'admin', initial: true } });
+    await this.audit.record({
+      event: 'user_created',
+      outcome: 'success',
+      target: `user:${user.id}`,
+      details: { role: 'admin', initial: true },
+    });
     return { email, generatedPassword };
   }
 }

@@ -4,7 +4,10 @@ import { AgencyEntity } from './entities/agency.entity';
 import { AreaEntity } from './entities/area.entity';
 import { AuditLogEntity } from './entities/audit-log.entity';
 import { EncounterEntity, ReferralEntity } from './entities/encounter.entity';
-import { ImportBatchEntity, ImportRejectEntity } from './entities/import-batch.entity';
+import {
+  ImportBatchEntity,
+  ImportRejectEntity,
+} from './entities/import-batch.entity';
 import { ProgramAreaEntity, ProgramEntity } from './entities/program.entity';
 import { UnitCostEntity } from './entities/unit-cost.entity';
 import { SessionEntity, UserEntity } from './entities/user.entity';

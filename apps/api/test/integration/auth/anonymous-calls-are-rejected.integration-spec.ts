@@ -22,7 +22,9 @@ function sample(type: GraphQLInputType): string {
   if (type instanceof GraphQLList) return `[${sample(type.ofType)}]`;
   if (type instanceof GraphQLEnumType) return type.getValues()[0].name;
   if (type instanceof GraphQLInputObjectType) {
-    const required = Object.values(type.getFields()).filter((f) => f.type instanceof GraphQLNonNull);
+    const required = Object.values(type.getFields()).filter(
+      (f) => f.type instanceof GraphQLNonNull,
+    );
     return `{${required.map((f) => `${f.name}: ${sample(f.type)}`).join(', ')}}`;
   }
   const scalar = type as GraphQLScalarType;
@@ -37,10 +39,17 @@ function sample(type: GraphQLInputType): string {
   return samples[scalar.name] ?? '"x"';
 }
 
-function operationFor(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>): string {
+function operationFor(
+  kind: 'query' | 'mutation',
+  field: GraphQLField<unknown, unknown>,
+): string {
   const args = field.args.filter((a) => a.type instanceof GraphQLNonNull);
-  const argText = args.length ? `(${args.map((a) => `${a.name}: ${sample(a.type)}`).join(', ')})` : '';
-  const selection = isLeafType(getNamedType(field.type)) ? '' : ' { __typename }';
+  const argText = args.length
+    ? `(${args.map((a) => `${a.name}: ${sample(a.type)}`).join(', ')})`
+    : '';
+  const selection = isLeafType(getNamedType(field.type))
+    ? ''
+    : ' { __typename }';
   return `${kind} { ${field.name}${argText}${selection} }`;
 }
 
@@ -54,10 +63,16 @@ describe('every non-public GraphQL operation', () => {
   it('rejects an anonymous call with UNAUTHENTICATED', async () => {
     const schema = api.app.get(GraphQLSchemaHost).schema;
     const operations = [
-      ...Object.values(schema.getQueryType()?.getFields() ?? {}).map((f) => ['query', 'Query', f] as const),
-      ...Object.values(schema.getMutationType()?.getFields() ?? {}).map((f) => ['mutation', 'Mutation', f] as const),
+      ...Object.values(schema.getQueryType()?.getFields() ?? {}).map(
+        (f) => ['query', 'Query', f] as const,
+      ),
+      ...Object.values(schema.getMutationType()?.getFields() ?? {}).map(
+        (f) => ['mutation', 'Mutation', f] as const,
+      ),
     ];
-    const guarded = operations.filter(([, type, f]) => !PUBLIC_OPERATIONS.includes(`${type}.${f.name}`));
+    const guarded = operations.filter(
+      ([, type, f]) => !PUBLIC_OPERATIONS.includes(`${type}.${f.name}`),
+    );
     expect(guarded.length).toBeGreaterThanOrEqual(6);
 
     const failures: string[] = [];
@@ -72,7 +87,12 @@ describe('every non-public GraphQL operation', () => {
   });
 
   it('leaves login open to anonymous callers, answering a wrong password plainly', async () => {
-    const result = await api.graphql('mutation { login(email: "nobody@example.org", password: "wrong") { id } }');
-    expect(result.errors?.[0]).toMatchObject({ message: 'Wrong email or password.', extensions: { code: 'UNAUTHENTICATED' } });
+    const result = await api.graphql(
+      'mutation { login(email: "nobody@example.org", password: "wrong") { id } }',
+    );
+    expect(result.errors?.[0]).toMatchObject({
+      message: 'Wrong email or password.',
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
   });
 });

@@ -1,4 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 
 @Entity('agencies')
 export class AgencyEntity {
@@ -7,5 +12,6 @@ export class AgencyEntity {
   @Column({ type: 'text' }) name!: string;
   /** IANA time zone; all bucketing by hour, day and month happens in it. */
   @Column({ name: 'time_zone', type: 'text' }) timeZone!: string;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
 }

@@ -5,7 +5,8 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 export class AuditLogEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint' }) id!: string;
   @Column({ type: 'timestamptz', default: () => 'now()' }) at!: Date;
-  @Column({ name: 'user_id', type: 'uuid', nullable: true }) userId!: string | null;
+  @Column({ name: 'user_id', type: 'uuid', nullable: true }) userId!:
+    string | null;
   @Column({ type: 'text' }) event!: string;
   @Column({ type: 'text', nullable: true }) target!: string | null;
   @Column({ type: 'text' }) outcome!: 'success' | 'failure';

@@ -7,9 +7,21 @@ import type {
 } from '@crosswalk/domain';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-const bool = (name: string) => ({ name, type: 'boolean' as const, nullable: true });
-const text = (name: string) => ({ name, type: 'text' as const, nullable: true });
-const time = (name: string) => ({ name, type: 'timestamptz' as const, nullable: true });
+const bool = (name: string) => ({
+  name,
+  type: 'boolean' as const,
+  nullable: true,
+});
+const text = (name: string) => ({
+  name,
+  type: 'text' as const,
+  nullable: true,
+});
+const time = (name: string) => ({
+  name,
+  type: 'timestamptz' as const,
+  nullable: true,
+});
 
 /** The standardized encounter record (DOMAIN.md section 2). Unknown is null, never false. */
 @Entity('encounters')
@@ -18,16 +30,21 @@ export class EncounterEntity {
   @PrimaryColumn({ type: 'bigint', generated: 'identity' }) id!: string;
   @Column({ name: 'source_system', type: 'text' }) sourceSystem!: string;
   @Column({ name: 'source_record_id', type: 'text' }) sourceRecordId!: string;
-  @Column({ name: 'import_batch_id', type: 'uuid', nullable: true }) importBatchId!: string | null;
+  @Column({ name: 'import_batch_id', type: 'uuid', nullable: true })
+  importBatchId!: string | null;
   @Column({ name: 'occurred_at', type: 'timestamptz' }) occurredAt!: Date;
-  @Column({ name: 'time_precision', type: 'text' }) timePrecision!: TimePrecision;
+  @Column({ name: 'time_precision', type: 'text' })
+  timePrecision!: TimePrecision;
   @Column(time('received_at')) receivedAt!: Date | null;
   @Column(time('dispatched_at')) dispatchedAt!: Date | null;
   @Column(time('arrived_at')) arrivedAt!: Date | null;
   @Column(time('cleared_at')) clearedAt!: Date | null;
-  @Column({ name: 'area_id', type: 'uuid', nullable: true }) areaId!: string | null;
-  @Column({ type: 'double precision', nullable: true }) latitude!: number | null;
-  @Column({ type: 'double precision', nullable: true }) longitude!: number | null;
+  @Column({ name: 'area_id', type: 'uuid', nullable: true }) areaId!:
+    string | null;
+  @Column({ type: 'double precision', nullable: true }) latitude!:
+    number | null;
+  @Column({ type: 'double precision', nullable: true }) longitude!:
+    number | null;
   @Column(text('call_origin')) callOrigin!: CallOrigin | null;
   @Column(text('initial_call_type')) initialCallType!: string | null;
   @Column(text('final_call_type')) finalCallType!: string | null;
@@ -36,8 +53,10 @@ export class EncounterEntity {
   @Column(text('response_model')) responseModel!: ResponseModel | null;
   @Column(bool('cit_officer_dispatched')) citOfficerDispatched!: boolean | null;
   @Column(bool('cit_officer_arrived')) citOfficerArrived!: boolean | null;
-  @Column(bool('peer_specialist_involved')) peerSpecialistInvolved!: boolean | null;
-  @Column(bool('police_backup_requested')) policeBackupRequested!: boolean | null;
+  @Column(bool('peer_specialist_involved')) peerSpecialistInvolved!:
+    boolean | null;
+  @Column(bool('police_backup_requested')) policeBackupRequested!:
+    boolean | null;
   @Column(bool('arrest')) arrest!: boolean | null;
   @Column(bool('citation')) citation!: boolean | null;
   @Column(bool('jail_booking')) jailBooking!: boolean | null;
@@ -50,13 +69,16 @@ export class EncounterEntity {
   @Column(bool('subject_injured')) subjectInjured!: boolean | null;
   @Column(bool('officer_injured')) officerInjured!: boolean | null;
   /** HMAC-SHA256 of normalized identifiers (DOMAIN.md section 6); never raw identifiers. */
-  @Column({ name: 'person_key', type: 'bytea', nullable: true }) personKey!: Buffer | null;
+  @Column({ name: 'person_key', type: 'bytea', nullable: true })
+  personKey!: Buffer | null;
   @Column(text('age_band')) ageBand!: string | null;
   @Column(text('gender')) gender!: string | null;
   @Column(text('race')) race!: string | null;
   @Column(text('ethnicity')) ethnicity!: string | null;
-  @Column({ name: 'officer_minutes', type: 'integer', nullable: true }) officerMinutes!: number | null;
-  @Column({ name: 'clinician_minutes', type: 'integer', nullable: true }) clinicianMinutes!: number | null;
+  @Column({ name: 'officer_minutes', type: 'integer', nullable: true })
+  officerMinutes!: number | null;
+  @Column({ name: 'clinician_minutes', type: 'integer', nullable: true })
+  clinicianMinutes!: number | null;
 }
 
 @Entity('referrals')

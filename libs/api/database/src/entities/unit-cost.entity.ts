@@ -13,5 +13,6 @@ export class UnitCostEntity {
   @Column(money) low!: string;
   @Column(money) high!: string;
   @Column({ type: 'text' }) source!: string;
-  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' }) updatedAt!: Date;
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
+  updatedAt!: Date;
 }

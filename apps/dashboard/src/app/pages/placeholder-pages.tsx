@@ -1,0 +1,37 @@
+import { PlaceholderPage } from './placeholder-page';
+
+export function StaffingPage() {
+  return (
+    <PlaceholderPage
+      title="Staffing"
+      coming="Hour-of-week heatmaps of crisis calls by area and response model, response times by shift, and officer and clinician hours by shift."
+    />
+  );
+}
+
+export function ReportsPage() {
+  return (
+    <PlaceholderPage
+      title="Reports"
+      coming="6, 12 and 24-month evaluation reports against a baseline period, and grant performance reports, exported as PDF, DOCX and XLSX/CSV."
+    />
+  );
+}
+
+export function DataPage() {
+  return (
+    <PlaceholderPage
+      title="Data"
+      coming="Imports of CAD, RMS and program exports, a list of rejected rows to fix, and mappings for new sources."
+    />
+  );
+}
+
+export function PublicPage() {
+  return (
+    <PlaceholderPage
+      title="Public"
+      coming="A preview of the public transparency page: aggregate counts and rates with plain-language definitions, small cells suppressed."
+    />
+  );
+}

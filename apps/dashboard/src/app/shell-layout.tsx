@@ -1,0 +1,77 @@
+import { useCurrentUser } from '@crosswalk/dashboard/auth';
+import { logout } from '@crosswalk/dashboard/data-access';
+import { useState } from 'react';
+import { NavLink, Outlet, useNavigate } from 'react-router';
+
+import { roleLabel } from './role-label.util';
+
+const NAV_ITEMS = [
+  { to: '/', label: 'Overview' },
+  { to: '/staffing', label: 'Staffing' },
+  { to: '/reports', label: 'Reports' },
+  { to: '/data', label: 'Data' },
+  { to: '/public', label: 'Public' },
+] as const;
+
+export function ShellLayout() {
+  const me = useCurrentUser();
+  const navigate = useNavigate();
+  const [signingOut, setSigningOut] = useState(false);
+  const [signOutFailed, setSignOutFailed] = useState(false);
+
+  async function handleSignOut() {
+    setSigningOut(true);
+    setSignOutFailed(false);
+    try {
+      await logout();
+      navigate('/login', { replace: true });
+    } catch {
+      setSignOutFailed(true);
+      setSigningOut(false);
+    }
+  }
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="shell-header">
+        <span className="brand">Crosswalk</span>
+        <div className="shell-user">
+          <span className="shell-user__identity">
+            <span className="shell-user__email">{me.email}</span>
+            <span className="shell-user__role">{roleLabel(me.role)}</span>
+          </span>
+          {signOutFailed && (
+            <span className="form-error" role="alert">
+              Sign out failed. Try again.
+            </span>
+          )}
+          <button
+            type="button"
+            className="button"
+            onClick={handleSignOut}
+            disabled={signingOut}
+          >
+            Sign out
+          </button>
+        </div>
+      </header>
+      <nav className="shell-nav" aria-label="Main">
+        <ul>
+          {NAV_ITEMS.map((item) => (
+            <li key={item.to}>
+              <NavLink to={item.to} end={item.to === '/'}>
+                {item.label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" className="shell-main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

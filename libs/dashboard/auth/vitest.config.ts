@@ -1,0 +1,14 @@
+import { nxViteTsPaths } from '@nx/vite/plugins/nx-tsconfig-paths.plugin';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  root: __dirname,
+  cacheDir: '../../../node_modules/.vite/libs/dashboard/auth',
+  plugins: [nxViteTsPaths()],
+  test: {
+    name: 'dashboard-auth',
+    watch: false,
+    environment: 'node',
+    include: ['src/**/*.spec.{ts,tsx}'],
+  },
+});
