@@ -1,2 +1,3 @@
 export * from './encounter.enums';
+export * from './encounter-fields';
 export * from './roles';

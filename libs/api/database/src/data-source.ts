@@ -12,6 +12,7 @@ import { ProgramAreaEntity, ProgramEntity } from './entities/program.entity';
 import { UnitCostEntity } from './entities/unit-cost.entity';
 import { SessionEntity, UserEntity } from './entities/user.entity';
 import { InitialSchema1763700000000 } from './migrations/1763700000000-initial-schema';
+import { ImportTracking1763800000000 } from './migrations/1763800000000-import-tracking';
 
 export const ENTITIES = [
   AgencyEntity,
@@ -28,7 +29,10 @@ export const ENTITIES = [
   AuditLogEntity,
 ];
 
-export const MIGRATIONS = [InitialSchema1763700000000];
+export const MIGRATIONS = [
+  InitialSchema1763700000000,
+  ImportTracking1763800000000,
+];
 
 /** TypeORM options for Crosswalk: committed migrations, never synchronize. */
 export function dataSourceOptions(url: string): DataSourceOptions {

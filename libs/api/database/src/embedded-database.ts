@@ -56,7 +56,7 @@ async function startEmbedded(
 ): Promise<DatabaseHandle> {
   const clusterDir = join(dataDir, 'pg');
   await mkdir(dataDir, { recursive: true });
-  const password = await readOrCreatePassword(join(dataDir, 'pg-password'));
+  const password = await readOrCreateSecret(join(dataDir, 'pg-password'));
 
   const running = await runningPort(clusterDir);
   if (running) {
@@ -107,8 +107,25 @@ function connectionUrl(password: string, port: number, database: string) {
   return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 }
 
-/** The embedded server's password: random per data folder, kept beside it (0600). */
-async function readOrCreatePassword(file: string): Promise<string> {
+/**
+ * The deployment secret for person keys (HMAC-SHA256, DOMAIN.md section 6):
+ * CROSSWALK_PERSON_KEY_SECRET, or with the embedded database a random secret
+ * kept in the data folder, so re-imports give the same keys. Undefined when
+ * an external database is used and no secret is configured.
+ */
+export async function personKeySecret(
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string | undefined> {
+  const configured = env['CROSSWALK_PERSON_KEY_SECRET'];
+  if (configured) return configured;
+  if (env['DATABASE_URL']) return undefined;
+  const dataDir = dataDirectory(env);
+  await mkdir(dataDir, { recursive: true });
+  return readOrCreateSecret(join(dataDir, 'person-key-secret'));
+}
+
+/** A random secret kept in a file of its own (0600), created on first use. */
+async function readOrCreateSecret(file: string): Promise<string> {
   if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
   const password = randomBytes(24).toString('base64url');
   await writeFile(file, `${password}\n`, { mode: 0o600 });

@@ -1,8 +1,8 @@
-import { dataSourceOptions, ensureDatabase } from '@crosswalk/api/database';
+import { dataSourceOptions, ensureDatabase, MIGRATIONS } from '@crosswalk/api/database';
 import { DataSource } from 'typeorm';
 
 describe('migrations', () => {
-  it('apply to an empty database, revert and apply again', async () => {
+  it('apply to an empty database, revert all the way and apply again', async () => {
     const base = new URL(process.env['CROSSWALK_TEST_DATABASE_URL'] ?? '');
     const url = new URL(base);
     url.pathname = `${base.pathname}_migrations`;
@@ -45,7 +45,7 @@ describe('migrations', () => {
       ).toBe(true);
       expect(keys).toHaveLength(8);
 
-      await dataSource.undoLastMigration();
+      for (let left = MIGRATIONS.length; left > 0; left--) await dataSource.undoLastMigration();
       expect(await tables()).toEqual(['migrations']);
       await dataSource.runMigrations();
       expect(await tables()).toHaveLength(13);

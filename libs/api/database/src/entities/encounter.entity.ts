@@ -79,6 +79,9 @@ export class EncounterEntity {
   officerMinutes!: number | null;
   @Column({ name: 'clinician_minutes', type: 'integer', nullable: true })
   clinicianMinutes!: number | null;
+  /** MD5 of the imported row's normalized values: equal hash = unchanged on re-import. */
+  @Column({ name: 'row_hash', type: 'text', nullable: true })
+  rowHash!: string | null;
 }
 
 @Entity('referrals')

@@ -10,13 +10,20 @@ export class ImportBatchEntity {
   @Column({ name: 'file_name', type: 'text' }) fileName!: string;
   @Column({ name: 'file_sha256', type: 'text', nullable: true }) fileSha256!:
     string | null;
-  @Column({ type: 'text' }) status!: 'running' | 'completed' | 'failed';
+  @Column({ type: 'text' }) status!:
+    'running' | 'completed' | 'failed' | 'interrupted';
+  @Column({ name: 'dry_run', type: 'boolean', default: false })
+  dryRun!: boolean;
   @Column({ name: 'rows_read', type: 'integer', default: 0 }) rowsRead!: number;
   @Column({ type: 'integer', default: 0 }) inserted!: number;
   @Column({ type: 'integer', default: 0 }) updated!: number;
   @Column({ type: 'integer', default: 0 }) unchanged!: number;
   @Column({ type: 'integer', default: 0 }) rejected!: number;
   @Column({ type: 'integer', default: 0 }) filtered!: number;
+  @Column({ name: 'bytes_read', type: 'bigint', default: 0 })
+  bytesRead!: string;
+  @Column({ name: 'bytes_total', type: 'bigint', nullable: true }) bytesTotal!:
+    string | null;
   @Column({ type: 'text', nullable: true }) error!: string | null;
   @Column({ name: 'started_at', type: 'timestamptz', default: () => 'now()' })
   startedAt!: Date;
@@ -33,5 +40,6 @@ export class ImportRejectEntity {
   @Column({ name: 'column_name', type: 'text', nullable: true }) columnName!:
     string | null;
   @Column({ type: 'text' }) reason!: string;
+  @Column({ type: 'text', nullable: true }) detail!: string | null;
   @Column({ name: 'raw_line', type: 'text' }) rawLine!: string;
 }

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'import-engine',
+  preset: '../../jest.preset.cjs',
+  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+};

@@ -1,0 +1,129 @@
+// npm run import -- --profile <name|path> --file <path> [--json] [--dry-run]
+import { parseArgs } from 'node:util';
+
+import {
+  openDataSource,
+  personKeySecret,
+  startDatabase,
+  workspaceRoot,
+} from '@crosswalk/api/database';
+import { SingleBar } from 'cli-progress';
+
+import { ImportFileError } from './mapping/compile-row-mapper';
+import { type ImportSummary, runImport } from './pipeline/run-import';
+import {
+  ImportProfileError,
+  loadImportProfile,
+  shippedProfilesDir,
+} from './profile/load-import-profile';
+
+const USAGE =
+  'Usage: npm run import -- --profile <name|path> --file <path> [--json] [--dry-run]';
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        profile: { type: 'string' },
+        file: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        'dry-run': { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+    }).values;
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (!args.profile || !args.file) {
+    process.stderr.write(`Both --profile and --file are required.\n${USAGE}\n`);
+    return 2;
+  }
+  const profile = loadImportProfile(
+    args.profile,
+    shippedProfilesDir(workspaceRoot()),
+  );
+  const quiet = args.json || !process.stderr.isTTY;
+  const say = (line: string) => quiet || process.stderr.write(`${line}\n`);
+
+  const database = await startDatabase({ log: say });
+  const dataSource = await openDataSource(database.url);
+  const bar = new SingleBar({
+    format:
+      'Importing |{bar}| {percentage}% | {rows} rows | {rate} rows/s | ETA {eta_formatted}',
+    stream: process.stderr,
+    hideCursor: true,
+  });
+  const started = performance.now();
+  try {
+    const summary = await runImport(dataSource, {
+      profile,
+      file: args.file,
+      dryRun: args['dry-run'],
+      personKeySecret: await personKeySecret(),
+      onStart: (_, bytesTotal) =>
+        quiet || bar.start(bytesTotal, 0, { rows: 0, rate: 0 }),
+      onProgress: (p) => {
+        const seconds = (performance.now() - started) / 1000;
+        if (!quiet)
+          bar.update(p.bytesRead, {
+            rows: p.rowsRead.toLocaleString('en-US'),
+            rate: Math.round(p.rowsRead / seconds).toLocaleString('en-US'),
+          });
+      },
+    });
+    if (!quiet) bar.stop();
+    const {
+      batchId,
+      rowsRead,
+      inserted,
+      updated,
+      unchanged,
+      rejected,
+      filtered,
+      rejectsByReason,
+      seconds,
+    } = summary;
+    if (args.json) {
+      process.stdout.write(
+        `${JSON.stringify({ batchId, rowsRead, inserted, updated, unchanged, rejected, filtered, rejectsByReason, seconds })}\n`,
+      );
+    } else {
+      process.stdout.write(describe(summary, profile.name, args['dry-run']));
+    }
+    return 0;
+  } finally {
+    await dataSource.destroy();
+    await database.stop();
+  }
+}
+
+function describe(s: ImportSummary, profile: string, dryRun: boolean): string {
+  const n = (value: number) => value.toLocaleString('en-US');
+  const lines = [
+    `${dryRun ? 'Dry run (nothing written)' : `Import ${s.batchId}`} with profile ${profile}, ${s.seconds.toFixed(1)} s:`,
+    `  ${n(s.rowsRead)} rows read: ${n(s.inserted)} inserted, ${n(s.updated)} updated, ${n(s.unchanged)} unchanged, ${n(s.rejected)} rejected, ${n(s.filtered)} filtered out`,
+    ...Object.entries(s.rejectsByReason).map(
+      ([reason, count]) => `  rejected for ${reason}: ${n(count)}`,
+    ),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+main().then(
+  (status) => process.exit(status),
+  (error: unknown) => {
+    const expected =
+      error instanceof ImportProfileError || error instanceof ImportFileError;
+    process.stderr.write(
+      `${expected ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`,
+    );
+    process.exit(1);
+  },
+);

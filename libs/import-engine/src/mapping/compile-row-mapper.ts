@@ -1,0 +1,428 @@
+import { createHmac } from 'node:crypto';
+
+import { ENCOUNTER_FIELDS, type EncounterFieldType } from '@crosswalk/domain';
+import { utc } from '@date-fns/utc';
+import { parse as parseDate } from 'date-fns';
+
+import type {
+  ImportProfile,
+  TimestampField,
+  ValueField,
+} from '../profile/import-profile.schema';
+import { ZoneOffsets } from './zone-offsets';
+
+/** The record's value fields in staging-table order (area and person key come after). */
+export const VALUE_FIELDS = Object.keys(
+  ENCOUNTER_FIELDS,
+) as (keyof typeof ENCOUNTER_FIELDS)[];
+
+export type FieldValue = string | number | boolean | null;
+
+export interface MappedEncounter {
+  kind: 'encounter';
+  recordId: string;
+  /** Values in VALUE_FIELDS order; timestamps as epoch milliseconds. */
+  values: FieldValue[];
+  /** Area codes from the finest level up (beat, sector, precinct), or null for unknown area. */
+  areaPath: { code: string; level: string }[] | null;
+  personKey: string | null;
+}
+
+export interface RejectedRow {
+  kind: 'reject';
+  column: string | null;
+  reason: RejectReason;
+  detail: string;
+}
+
+export type RejectReason =
+  | 'missing_record_id'
+  | 'missing_required'
+  | 'invalid_date'
+  | 'future_date'
+  | 'time_order'
+  | 'unmapped_value'
+  | 'invalid_number'
+  | 'invalid_boolean'
+  | 'ragged_row'
+  | 'invalid_utf8'
+  | 'malformed_csv';
+
+export type MappedRow = MappedEncounter | RejectedRow | { kind: 'filtered' };
+
+/** A file that cannot be imported with the profile (e.g. a mapped column is missing). */
+export class ImportFileError extends Error {}
+
+class Reject {
+  constructor(
+    readonly column: string | null,
+    readonly reason: RejectReason,
+    readonly detail: string,
+  ) {}
+}
+
+type Cell = (row: string[]) => string;
+type Extract = (row: string[]) => FieldValue;
+
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+/** A little slack for clocks that run ahead of the database's. */
+const FUTURE_SLACK_MS = 5 * 60_000;
+
+/**
+ * Compiles a profile against a file's header into a function from one CSV row
+ * to an encounter, a reject with its reason, or "filtered". Columns are looked
+ * up once here; a mapped column missing from the header is an ImportFileError.
+ */
+export function compileRowMapper(
+  profile: ImportProfile,
+  header: string[],
+  personKeySecret: string | undefined,
+  now: () => number = Date.now,
+): (row: string[]) => MappedRow {
+  const names = header.map((h) => h.trim());
+  const cell = (column: string, usedBy: string): Cell => {
+    const index = names.indexOf(column);
+    if (index < 0) {
+      throw new ImportFileError(
+        `Column "${column}" (used by ${usedBy}) is not in the file's header. The header has: ${names.map((n) => `"${n}"`).join(', ')}`,
+      );
+    }
+    return (row) => (row[index] ?? '').trim();
+  };
+  const zone = new ZoneOffsets(profile.timeZone ?? profile.agency.timeZone);
+
+  const recordIdCells = profile.recordId.columns.map((c) =>
+    cell(c, 'recordId'),
+  );
+  const filters = (profile.filter ?? []).map((condition, i) => {
+    const read = cell(condition.column, `filter[${i}]`);
+    const patterns = (condition.matches ?? []).map((p) => new RegExp(p, 'i'));
+    const equals = new Set(
+      (condition.equals ?? []).map((e) => e.toLowerCase()),
+    );
+    return (row: string[]) => {
+      const value = read(row);
+      return (
+        equals.has(value.toLowerCase()) || patterns.some((p) => p.test(value))
+      );
+    };
+  });
+
+  const extractors: Extract[] = VALUE_FIELDS.map((name) => {
+    const field = profile.fields[name];
+    if (!field) return () => null;
+    const type: EncounterFieldType = ENCOUNTER_FIELDS[name];
+    return type.kind === 'timestamp'
+      ? compileTimestamp(field as TimestampField, `fields.${name}`, cell, zone)
+      : compileValue(field as ValueField, type, `fields.${name}`, cell);
+  });
+  const timeIndexes = [
+    'received_at',
+    'dispatched_at',
+    'arrived_at',
+    'cleared_at',
+  ].map((f) => VALUE_FIELDS.indexOf(f as never));
+  const occurredIndex = VALUE_FIELDS.indexOf('occurred_at');
+
+  const area = profile.fields.area;
+  const areaLevels = area
+    ? [{ column: area.column, level: area.level }, ...area.parents]
+    : [];
+  const areaCells = areaLevels.map((l) => cell(l.column, 'fields.area'));
+  const unknownAreas = new Set(
+    (area?.unknown ?? []).map((u) => u.trim().toUpperCase()),
+  );
+
+  const person = profile.fields.person_key;
+  const personCells =
+    person?.columns.map((c) => cell(c, 'fields.person_key')) ?? [];
+  if (person && !personKeySecret) {
+    throw new ImportFileError(
+      'This profile maps person_key, which needs the deployment secret CROSSWALK_PERSON_KEY_SECRET.',
+    );
+  }
+
+  return (row) => {
+    try {
+      if (filters.length && !filters.some((keep) => keep(row)))
+        return { kind: 'filtered' };
+      const recordId = recordIdCells
+        .map((read) => read(row))
+        .join(profile.recordId.separator);
+      if (recordIdCells.every((read) => read(row) === '')) {
+        throw new Reject(
+          profile.recordId.columns[0],
+          'missing_record_id',
+          'the record id is empty',
+        );
+      }
+      const values = extractors.map((extract) => extract(row));
+      const occurred = values[occurredIndex] as number | null;
+      if (occurred === null) {
+        throw new Reject(
+          columnOf(profile.fields.occurred_at),
+          'missing_required',
+          'occurred_at is required and the cell is empty',
+        );
+      }
+      if (occurred > now() + FUTURE_SLACK_MS) {
+        throw new Reject(
+          columnOf(profile.fields.occurred_at),
+          'future_date',
+          `occurred_at ${new Date(occurred).toISOString()} is in the future`,
+        );
+      }
+      let previous: { name: string; at: number } | undefined;
+      for (const index of timeIndexes) {
+        const at = values[index] as number | null;
+        if (at === null) continue;
+        if (previous && at < previous.at) {
+          throw new Reject(
+            columnOf(profile.fields[VALUE_FIELDS[index]] as TimestampField),
+            'time_order',
+            `${VALUE_FIELDS[index]} (${new Date(at).toISOString()}) is before ${previous.name} (${new Date(previous.at).toISOString()})`,
+          );
+        }
+        previous = { name: VALUE_FIELDS[index], at };
+      }
+      let areaPath: MappedEncounter['areaPath'] = null;
+      if (areaCells.length) {
+        const code = areaCells[0](row).toUpperCase();
+        if (code && !unknownAreas.has(code)) {
+          areaPath = [];
+          for (let i = 0; i < areaCells.length; i++) {
+            const levelCode = i === 0 ? code : areaCells[i](row).toUpperCase();
+            if (!levelCode || unknownAreas.has(levelCode)) break;
+            areaPath.push({ code: levelCode, level: areaLevels[i].level });
+          }
+        }
+      }
+      let personKey: string | null = null;
+      if (personCells.length) {
+        const parts = personCells.map((read) =>
+          read(row).toLowerCase().replace(/\s+/g, ' '),
+        );
+        if (parts.some((p) => p !== '')) {
+          personKey = createHmac('sha256', personKeySecret as string)
+            .update(parts.join('\u001f'))
+            .digest('hex');
+        }
+      }
+      return { kind: 'encounter', recordId, values, areaPath, personKey };
+    } catch (error) {
+      if (error instanceof Reject)
+        return {
+          kind: 'reject',
+          column: error.column,
+          reason: error.reason,
+          detail: error.detail,
+        };
+      throw error;
+    }
+  };
+}
+
+function columnOf(field: TimestampField | undefined): string | null {
+  return field?.column ?? field?.date?.column ?? field?.year ?? null;
+}
+
+/** Wall time of a date (and optionally time) string as milliseconds read as if UTC. */
+function wallTime(text: string, format: string): number {
+  if (format === 'iso') {
+    return /(?:Z|[+-]\d\d:?\d\d)$/i.test(text)
+      ? NaN
+      : Date.parse(/T|\s\d/.test(text) ? `${text.replace(' ', 'T')}Z` : text);
+  }
+  return parseDate(text, format, new Date(0), { in: utc }).getTime();
+}
+
+function compileTimestamp(
+  field: TimestampField,
+  usedBy: string,
+  cell: (c: string, u: string) => Cell,
+  zone: ZoneOffsets,
+): Extract {
+  const bad = (column: string, text: string, format: string) =>
+    new Reject(
+      column,
+      'invalid_date',
+      `"${text}" in "${column}" does not match the date format ${format}`,
+    );
+  if (field.column) {
+    const read = cell(field.column, usedBy);
+    const format = field.format ?? 'iso';
+    const column = field.column;
+    return (row) => {
+      const text = read(row);
+      if (!text) return null;
+      // An ISO timestamp with its own offset is an instant already.
+      if (format === 'iso' && /(?:Z|[+-]\d\d:?\d\d)$/i.test(text)) {
+        const instant = Date.parse(text);
+        if (Number.isNaN(instant)) throw bad(column, text, format);
+        return instant;
+      }
+      const wall = wallTime(text, format);
+      if (Number.isNaN(wall)) throw bad(column, text, format);
+      return zone.toUtc(wall);
+    };
+  }
+  if (field.date && field.time) {
+    const { date, time } = field;
+    const readDate = cell(date.column, usedBy);
+    const readTime = cell(time.column, usedBy);
+    return (row) => {
+      const dateText = readDate(row);
+      if (!dateText) return null;
+      const day = wallTime(dateText, date.format);
+      if (Number.isNaN(day)) throw bad(date.column, dateText, date.format);
+      const timeText = readTime(row);
+      if (!timeText) return zone.toUtc(day);
+      const clock =
+        time.format === 'iso'
+          ? Date.parse(`1970-01-01T${timeText}Z`)
+          : parseDate(timeText, time.format, new Date(0), {
+              in: utc,
+            }).getTime();
+      if (Number.isNaN(clock)) throw bad(time.column, timeText, time.format);
+      return zone.toUtc(day - (day % 86_400_000) + (clock % 86_400_000));
+    };
+  }
+  const readYear = cell(field.year as string, usedBy);
+  const readMonth = cell(field.month as string, usedBy);
+  return (row) => {
+    const yearText = readYear(row);
+    const monthText = readMonth(row);
+    if (!yearText && !monthText) return null;
+    const year = Number(yearText);
+    const monthNumber = /^\d+$/.test(monthText)
+      ? Number(monthText)
+      : MONTHS.findIndex(
+          (m) => monthText.length >= 3 && m.startsWith(monthText.toLowerCase()),
+        ) + 1;
+    if (!Number.isInteger(year) || year < 1900 || year > 2200) {
+      throw new Reject(
+        field.year as string,
+        'invalid_date',
+        `"${yearText}" in "${field.year}" is not a year`,
+      );
+    }
+    if (monthNumber < 1 || monthNumber > 12) {
+      throw new Reject(
+        field.month as string,
+        'invalid_date',
+        `"${monthText}" in "${field.month}" is not a month`,
+      );
+    }
+    return zone.toUtc(Date.UTC(year, monthNumber - 1, 1));
+  };
+}
+
+function compileValue(
+  field: ValueField,
+  type: EncounterFieldType,
+  usedBy: string,
+  cell: (c: string, u: string) => Cell,
+): Extract {
+  if (field.constant !== undefined) {
+    const constant = field.constant;
+    return () => constant;
+  }
+  const column = field.column as string;
+  const read = cell(column, usedBy);
+  const map = new Map(
+    Object.entries(field.map ?? {}).map(([raw, value]) => [
+      raw.trim().toLowerCase(),
+      value,
+    ]),
+  );
+  const rules = (field.rules ?? []).map((rule) => ({
+    pattern: new RegExp(rule.match, 'i'),
+    value: rule.value,
+  }));
+  const unknown = new Set(
+    (field.unknown ?? []).map((u) => u.trim().toLowerCase()),
+  );
+  return (row) => {
+    const raw = read(row);
+    const key = raw.toLowerCase();
+    if (map.has(key)) return map.get(key) as FieldValue;
+    if (raw === '' || unknown.has(key)) return null;
+    for (const rule of rules) if (rule.pattern.test(raw)) return rule.value;
+    if (field.default !== undefined) return field.default;
+    return convert(raw, type, column);
+  };
+}
+
+const BOOLEAN_TEXT = new Map<string, boolean>([
+  ['true', true],
+  ['t', true],
+  ['yes', true],
+  ['y', true],
+  ['1', true],
+  ['false', false],
+  ['f', false],
+  ['no', false],
+  ['n', false],
+  ['0', false],
+]);
+
+/** Raw text that no map, rule or default matched, read as the field's type. */
+function convert(
+  raw: string,
+  type: EncounterFieldType,
+  column: string,
+): FieldValue {
+  switch (type.kind) {
+    case 'text':
+      return raw;
+    case 'integer':
+    case 'number': {
+      const value = Number(raw);
+      if (
+        !Number.isFinite(value) ||
+        (type.kind === 'integer' && !Number.isInteger(value))
+      ) {
+        throw new Reject(
+          column,
+          'invalid_number',
+          `"${raw}" in "${column}" is not ${type.kind === 'integer' ? 'a whole number' : 'a number'}`,
+        );
+      }
+      return value;
+    }
+    case 'boolean': {
+      const value = BOOLEAN_TEXT.get(raw.toLowerCase());
+      if (value === undefined)
+        throw new Reject(
+          column,
+          'invalid_boolean',
+          `"${raw}" in "${column}" is not yes/no; map it in the profile`,
+        );
+      return value;
+    }
+    case 'enum': {
+      const value = raw.toLowerCase();
+      if (type.values.includes(value)) return value;
+      throw new Reject(
+        column,
+        'unmapped_value',
+        `"${raw}" in "${column}" is not mapped to one of ${type.values.join(', ')}`,
+      );
+    }
+    default:
+      throw new Error(`no conversion for ${type.kind}`);
+  }
+}

@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+
+import { ENCOUNTER_FIELDS } from '@crosswalk/domain';
+
+import {
+  type MappedEncounter,
+  VALUE_FIELDS,
+} from '../mapping/compile-row-mapper';
+
+/** Columns of the staging table, in COPY order. */
+export const STAGING_COLUMNS = [
+  'source_record_id',
+  ...VALUE_FIELDS,
+  'area_id',
+  'person_key',
+  'row_hash',
+];
+
+const SQL_TYPES: Record<string, string> = {
+  timestamp: 'timestamptz',
+  boolean: 'boolean',
+  text: 'text',
+  enum: 'text',
+  integer: 'integer',
+  number: 'double precision',
+};
+
+export const STAGING_TABLE_SQL = `CREATE TEMP TABLE import_staging (
+  source_record_id text NOT NULL,
+  ${VALUE_FIELDS.map((f) => `${f} ${SQL_TYPES[ENCOUNTER_FIELDS[f].kind]}`).join(',\n  ')},
+  area_id uuid,
+  person_key bytea,
+  row_hash text NOT NULL
+)`;
+
+/** Escapes text for PostgreSQL's COPY text format. */
+export function copyText(value: string): string {
+  return /[\\\n\r\t]/.test(value)
+    ? value
+        .replace(/\\/g, '\\\\')
+        .replace(/\n/g, '\\n')
+        .replace(/\r/g, '\\r')
+        .replace(/\t/g, '\\t')
+    : value;
+}
+
+const formatters = VALUE_FIELDS.map((field) => {
+  const kind = ENCOUNTER_FIELDS[field].kind;
+  if (kind === 'timestamp')
+    return (value: unknown) => new Date(value as number).toISOString();
+  if (kind === 'boolean') return (value: unknown) => (value ? 't' : 'f');
+  if (kind === 'integer' || kind === 'number')
+    return (value: unknown) => String(value);
+  return (value: unknown) => copyText(String(value));
+});
+
+/**
+ * The encounter as one COPY text line with its content hash; the hash covers
+ * every stored value, so an identical re-import is recognised as unchanged.
+ */
+export function stagingLine(
+  encounter: MappedEncounter,
+  areaId: string | null,
+): { content: string; line: string } {
+  const parts: string[] = [copyText(encounter.recordId)];
+  for (let i = 0; i < formatters.length; i++) {
+    const value = encounter.values[i];
+    parts.push(value === null ? '\\N' : formatters[i](value));
+  }
+  parts.push(
+    areaId ?? '\\N',
+    encounter.personKey ? `\\\\x${encounter.personKey}` : '\\N',
+  );
+  const content = parts.join('\t');
+  const hash = createHash('md5').update(content).digest('hex');
+  return { content, line: `${content}\t${hash}\n` };
+}

@@ -1,0 +1,160 @@
+import { AREA_LEVELS, TIME_PRECISIONS } from '@crosswalk/domain';
+import { z } from 'zod';
+
+// The shape of an import profile (docs/import-profiles.md is its reference).
+// Every object is strict: an unknown key is an error naming the key and line.
+
+const column = z.string().min(1, 'must name a column');
+const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const pattern = z.string().superRefine((source, ctx) => {
+  try {
+    new RegExp(source, 'i');
+  } catch (error) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `is not a valid regular expression: ${(error as Error).message}`,
+    });
+  }
+});
+
+/** A column (or constant) whose raw text is mapped to a value of the target field. */
+export const valueFieldSchema = z
+  .object({
+    column: column.optional(),
+    constant: scalar.optional(),
+    map: z.record(z.string(), scalar).optional(),
+    rules: z
+      .array(z.object({ match: pattern, value: scalar }).strict())
+      .optional(),
+    unknown: z.array(z.string()).optional(),
+    default: scalar.optional(),
+  })
+  .strict();
+
+const datePart = z
+  .object({ column, format: z.string().min(1).default('iso') })
+  .strict();
+
+/** A timestamp from one column, a date column plus a time column, or year + month columns. */
+export const timestampFieldSchema = z
+  .object({
+    column: column.optional(),
+    format: z.string().min(1).optional(),
+    date: datePart.optional(),
+    time: datePart.optional(),
+    year: column.optional(),
+    month: column.optional(),
+  })
+  .strict();
+
+export const areaFieldSchema = z
+  .object({
+    column,
+    level: z.enum(AREA_LEVELS).default('beat'),
+    unknown: z.array(z.string()).default([]),
+    parents: z
+      .array(z.object({ column, level: z.enum(AREA_LEVELS) }).strict())
+      .default([]),
+  })
+  .strict();
+
+export const personKeyFieldSchema = z
+  .object({ columns: z.array(column).min(1) })
+  .strict();
+
+export const fieldsSchema = z
+  .object({
+    occurred_at: timestampFieldSchema,
+    received_at: timestampFieldSchema.optional(),
+    dispatched_at: timestampFieldSchema.optional(),
+    arrived_at: timestampFieldSchema.optional(),
+    cleared_at: timestampFieldSchema.optional(),
+    area: areaFieldSchema.optional(),
+    latitude: valueFieldSchema.optional(),
+    longitude: valueFieldSchema.optional(),
+    call_origin: valueFieldSchema.optional(),
+    initial_call_type: valueFieldSchema.optional(),
+    final_call_type: valueFieldSchema.optional(),
+    initial_call_bh: valueFieldSchema.optional(),
+    bh_category: valueFieldSchema.optional(),
+    response_model: valueFieldSchema.optional(),
+    cit_officer_dispatched: valueFieldSchema.optional(),
+    cit_officer_arrived: valueFieldSchema.optional(),
+    peer_specialist_involved: valueFieldSchema.optional(),
+    police_backup_requested: valueFieldSchema.optional(),
+    arrest: valueFieldSchema.optional(),
+    citation: valueFieldSchema.optional(),
+    jail_booking: valueFieldSchema.optional(),
+    emergency_detention: valueFieldSchema.optional(),
+    ed_transport: valueFieldSchema.optional(),
+    voluntary_treatment: valueFieldSchema.optional(),
+    referral_made: valueFieldSchema.optional(),
+    resolved_on_scene: valueFieldSchema.optional(),
+    force_level: valueFieldSchema.optional(),
+    subject_injured: valueFieldSchema.optional(),
+    officer_injured: valueFieldSchema.optional(),
+    person_key: personKeyFieldSchema.optional(),
+    age_band: valueFieldSchema.optional(),
+    gender: valueFieldSchema.optional(),
+    race: valueFieldSchema.optional(),
+    ethnicity: valueFieldSchema.optional(),
+    officer_minutes: valueFieldSchema.optional(),
+    clinician_minutes: valueFieldSchema.optional(),
+  })
+  .strict();
+
+export const importProfileSchema = z
+  .object({
+    title: z.string().min(1),
+    description: z.string().optional(),
+    agency: z
+      .object({
+        code: z
+          .string()
+          .regex(
+            /^[a-z0-9][a-z0-9-]*$/,
+            'must be lower-case letters, digits and dashes',
+          ),
+        name: z.string().min(1),
+        timeZone: z.string().min(1),
+      })
+      .strict(),
+    sourceSystem: z.string().min(1),
+    timeZone: z.string().min(1).optional(),
+    timePrecision: z.enum(TIME_PRECISIONS).default('minute'),
+    file: z
+      .object({
+        format: z.literal('csv').default('csv'),
+        delimiter: z.string().length(1).default(','),
+        quote: z.string().length(1).default('"'),
+        encoding: z.enum(['utf-8', 'latin1', 'utf-16le']).default('utf-8'),
+        headerRow: z.number().int().min(1).default(1),
+      })
+      .strict()
+      .default({}),
+    recordId: z
+      .object({
+        columns: z.array(column).min(1),
+        separator: z.string().default('|'),
+      })
+      .strict(),
+    filter: z
+      .array(
+        z
+          .object({
+            column,
+            matches: z.array(pattern).optional(),
+            equals: z.array(z.string()).optional(),
+          })
+          .strict(),
+      )
+      .optional(),
+    fields: fieldsSchema,
+  })
+  .strict();
+
+export type ImportProfile = z.infer<typeof importProfileSchema>;
+export type ValueField = z.infer<typeof valueFieldSchema>;
+export type TimestampField = z.infer<typeof timestampFieldSchema>;
+export type AreaField = z.infer<typeof areaFieldSchema>;
+export type EncounterFieldName = keyof ImportProfile['fields'];

@@ -1,0 +1,235 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+
+import { ENCOUNTER_FIELDS, type EncounterFieldType } from '@crosswalk/domain';
+import { format as formatDate, isValid, parse as parseDate } from 'date-fns';
+import { isMap, isPair, isScalar, LineCounter, parseDocument } from 'yaml';
+import type { ZodIssue } from 'zod';
+
+import {
+  type ImportProfile,
+  importProfileSchema,
+  type TimestampField,
+  type ValueField,
+} from './import-profile.schema';
+
+export interface LoadedImportProfile {
+  /** Profile name: the file name without .yaml. */
+  name: string;
+  path: string;
+  profile: ImportProfile;
+}
+
+/** A profile that cannot be used; the message names the file, line and key. */
+export class ImportProfileError extends Error {}
+
+/** Shipped profiles, one YAML file each. */
+export function shippedProfilesDir(root: string): string {
+  return join(root, 'import-profiles');
+}
+
+export function listImportProfiles(dir: string): LoadedImportProfile[] {
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.yaml'))
+    .sort()
+    .map((file) => loadImportProfile(join(dir, file), dir));
+}
+
+/**
+ * Loads a profile by shipped name or by path, validating its shape and its
+ * meaning before any data file is read.
+ */
+export function loadImportProfile(
+  nameOrPath: string,
+  dir: string,
+): LoadedImportProfile {
+  const path = /[/\\]|\.ya?ml$/.test(nameOrPath)
+    ? resolve(nameOrPath)
+    : join(dir, `${nameOrPath}.yaml`);
+  if (!existsSync(path)) {
+    const available = existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => f.endsWith('.yaml'))
+          .map((f) => f.slice(0, -5))
+      : [];
+    throw new ImportProfileError(
+      `Unknown import profile "${nameOrPath}". Available profiles: ${available.join(', ') || 'none'} (or give a path to a .yaml file).`,
+    );
+  }
+  const text = readFileSync(path, 'utf8');
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const where = (offset: number | undefined) =>
+    `${path}${offset === undefined ? '' : ` line ${lineCounter.linePos(offset).line}`}`;
+  if (doc.errors.length) {
+    throw new ImportProfileError(
+      `${where(doc.errors[0].pos[0])}: YAML syntax error: ${doc.errors[0].message.split('\n')[0]}`,
+    );
+  }
+
+  const fail = (
+    path: (string | number)[],
+    message: string,
+    key?: string,
+  ): never => {
+    const node = doc.getIn(path, true) as unknown;
+    let offset: number | undefined;
+    if (key !== undefined && isMap(node)) {
+      const pair = node.items.find(
+        (item) => isPair(item) && isScalar(item.key) && item.key.value === key,
+      );
+      offset = pair && isScalar(pair.key) ? pair.key.range?.[0] : undefined;
+    } else if (node && typeof node === 'object' && 'range' in node) {
+      offset = (node as { range?: [number] }).range?.[0];
+    }
+    const at = path.join('.') || '(top level)';
+    throw new ImportProfileError(
+      `${where(offset)}: ${key !== undefined ? `${at}: ${message}` : `${at} ${message}`}`,
+    );
+  };
+
+  const parsed = importProfileSchema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    const issue: ZodIssue = parsed.error.issues[0];
+    if (issue.code === 'unrecognized_keys') {
+      fail(issue.path, `unknown key "${issue.keys[0]}"`, issue.keys[0]);
+    }
+    const parentPath = issue.path.slice(0, -1);
+    const missing =
+      issue.code === 'invalid_type' && issue.received === 'undefined';
+    if (missing)
+      fail(
+        parentPath,
+        `is missing required key "${String(issue.path.at(-1))}"`,
+      );
+    fail(
+      issue.path,
+      issue.message.charAt(0).toLowerCase() + issue.message.slice(1),
+    );
+  }
+  const profile = parsed.data as ImportProfile;
+  checkMeaning(profile, fail);
+  return { name: basename(path).replace(/\.ya?ml$/, ''), path, profile };
+}
+
+type Fail = (path: (string | number)[], message: string, key?: string) => never;
+
+/** Rules the shape cannot express: one source per field, valid formats, values of the right type. */
+function checkMeaning(profile: ImportProfile, fail: Fail) {
+  for (const [path, zone] of [
+    [['agency', 'timeZone'], profile.agency.timeZone],
+    [['timeZone'], profile.timeZone],
+  ] as const) {
+    if (zone !== undefined && !isTimeZone(zone))
+      fail([...path], `is not an IANA time zone: "${zone}"`);
+  }
+  profile.filter?.forEach((condition, i) => {
+    if (!condition.matches && !condition.equals)
+      fail(['filter', i], 'needs "matches" or "equals"');
+  });
+  for (const [name, field] of Object.entries(profile.fields)) {
+    if (!field) continue;
+    const path = ['fields', name];
+    if (name === 'area' || name === 'person_key') continue;
+    const type: EncounterFieldType =
+      ENCOUNTER_FIELDS[name as keyof typeof ENCOUNTER_FIELDS];
+    if (type.kind === 'timestamp')
+      checkTimestamp(field as TimestampField, path, fail);
+    else checkValueField(field as ValueField, type, path, fail);
+  }
+}
+
+function checkTimestamp(field: TimestampField, path: string[], fail: Fail) {
+  const sources = [
+    field.column !== undefined,
+    field.date !== undefined || field.time !== undefined,
+    field.year !== undefined || field.month !== undefined,
+  ];
+  if (sources.filter(Boolean).length !== 1) {
+    fail(
+      path,
+      'needs exactly one source: "column" (with "format"), "date" and "time", or "year" and "month"',
+    );
+  }
+  if ((field.date === undefined) !== (field.time === undefined))
+    fail(path, 'needs both "date" and "time"');
+  if ((field.year === undefined) !== (field.month === undefined))
+    fail(path, 'needs both "year" and "month"');
+  if (field.format !== undefined && field.column === undefined)
+    fail(path, '"format" goes with "column"', 'format');
+  if (field.format) checkDateFormat(field.format, [...path, 'format'], fail);
+  if (field.date)
+    checkDateFormat(field.date.format, [...path, 'date', 'format'], fail);
+  if (field.time)
+    checkDateFormat(field.time.format, [...path, 'time', 'format'], fail);
+}
+
+/** A date-fns pattern must format and parse back; `iso` means ISO 8601. */
+export function checkDateFormat(
+  pattern: string,
+  path: (string | number)[],
+  fail: Fail,
+) {
+  if (pattern === 'iso') return;
+  const sample = new Date(2023, 10, 4, 18, 8, 26);
+  try {
+    const back = parseDate(formatDate(sample, pattern), pattern, sample);
+    if (!isValid(back)) throw new Error('it does not parse what it formats');
+  } catch (error) {
+    fail(
+      path,
+      `is not a usable date format "${pattern}": ${(error as Error).message.split('. ')[0]}`,
+    );
+  }
+}
+
+function checkValueField(
+  field: ValueField,
+  type: EncounterFieldType,
+  path: string[],
+  fail: Fail,
+) {
+  if ((field.column === undefined) === (field.constant === undefined)) {
+    fail(path, 'needs exactly one of "column" or "constant"');
+  }
+  const check = (value: unknown, at: (string | number)[]) => {
+    if (value === null) return;
+    const ok =
+      type.kind === 'enum'
+        ? typeof value === 'string' && type.values.includes(value)
+        : type.kind === 'boolean'
+          ? typeof value === 'boolean'
+          : type.kind === 'integer'
+            ? Number.isInteger(value)
+            : type.kind === 'number'
+              ? typeof value === 'number'
+              : typeof value === 'string';
+    if (!ok) {
+      const expected =
+        type.kind === 'enum'
+          ? `one of ${type.values.join(', ')}`
+          : `a ${type.kind}`;
+      fail(
+        at,
+        `must be ${expected} (or null for unknown), got ${JSON.stringify(value)}`,
+      );
+    }
+  };
+  if (field.constant !== undefined)
+    check(field.constant, [...path, 'constant']);
+  if (field.default !== undefined) check(field.default, [...path, 'default']);
+  for (const [raw, value] of Object.entries(field.map ?? {}))
+    check(value, [...path, 'map', raw]);
+  field.rules?.forEach((rule, i) =>
+    check(rule.value, [...path, 'rules', i, 'value']),
+  );
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
