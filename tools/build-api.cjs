@@ -8,7 +8,14 @@ const swcOptions = require('./swc-options.cjs');
 
 const root = path.resolve(__dirname, '..');
 const outDir = path.join(root, 'dist/api');
-const sources = ['apps/api/src', 'libs/api', 'libs/domain/src', 'libs/import-engine/src', 'seeds/src'];
+const sources = [
+  'apps/api/src',
+  'libs/api',
+  'libs/domain/src',
+  'libs/import-engine/src',
+  'libs/metrics',
+  'seeds/src',
+];
 
 function* sourceFiles(dir) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {

@@ -2,9 +2,12 @@ import { nxViteTsPaths } from '@nx/vite/plugins/nx-tsconfig-paths.plugin';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
-// The API owns /graphql and the session cookie; proxying keeps the browser
-// on one origin so the cookie stays same-site in development and preview.
-const apiProxy = { '/graphql': 'http://localhost:3000' };
+// The API owns /graphql, /api and the session cookie; proxying keeps the
+// browser on one origin so the cookie stays same-site in development and preview.
+const apiProxy = {
+  '/graphql': 'http://localhost:3000',
+  '/api': 'http://localhost:3000',
+};
 
 export default defineConfig({
   root: __dirname,

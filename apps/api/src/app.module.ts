@@ -4,6 +4,8 @@ import { AuditModule } from '@crosswalk/api/audit';
 import { AuthModule } from '@crosswalk/api/auth';
 import { dataSourceOptions } from '@crosswalk/api/database';
 import { EncountersModule } from '@crosswalk/api/encounters';
+import { ImportsModule } from '@crosswalk/api/imports';
+import { type MetricCatalogue, MetricsModule } from '@crosswalk/api/metrics';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -22,6 +24,7 @@ export class AppModule {
   static register(
     config: CrosswalkConfig,
     databaseUrl: string,
+    metrics: MetricCatalogue,
     dashboardDir?: string,
   ): DynamicModule {
     const serveDashboard = dashboardDir && existsSync(dashboardDir);
@@ -75,6 +78,8 @@ export class AppModule {
         AuditModule,
         AuthModule.register({ cookieSecure: config.cookieSecure }),
         EncountersModule,
+        ImportsModule.register({ uploadLimitMb: config.uploadLimitMb }),
+        MetricsModule.register(metrics),
         ...(serveDashboard
           ? [
               ServeStaticModule.forRoot({

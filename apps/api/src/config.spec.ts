@@ -8,6 +8,19 @@ describe('loadConfig', () => {
     expect(config.demoEncounters).toBe(50_000);
     expect(config.admin).toBeUndefined();
     expect(config.cookieSecure).toBe(false);
+    expect(config.uploadLimitMb).toBe(512);
+  });
+
+  it('reads the upload limit in whole megabytes', () => {
+    expect(loadConfig({ CROSSWALK_UPLOAD_LIMIT_MB: '20' }).uploadLimitMb).toBe(
+      20,
+    );
+    expect(() => loadConfig({ CROSSWALK_UPLOAD_LIMIT_MB: '0' })).toThrow(
+      'Invalid setting CROSSWALK_UPLOAD_LIMIT_MB: must be at least 1',
+    );
+    expect(() => loadConfig({ CROSSWALK_UPLOAD_LIMIT_MB: '1.5' })).toThrow(
+      'Invalid setting CROSSWALK_UPLOAD_LIMIT_MB: must be a whole number of megabytes',
+    );
   });
 
   it('names a bad setting in one line', () => {

@@ -24,6 +24,12 @@ const schema = z
       .optional(),
     CROSSWALK_DEMO_ENCOUNTERS: z.coerce.number().int().min(0).default(50_000),
     CROSSWALK_COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+    CROSSWALK_UPLOAD_LIMIT_MB: z.coerce
+      .number()
+      .int('must be a whole number of megabytes')
+      .min(1, 'must be at least 1')
+      .max(102_400, 'must be at most 102400 (100 GB)')
+      .default(512),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
@@ -53,6 +59,8 @@ export type CrosswalkConfig = Readonly<{
   admin?: { email: string; password: string };
   demoEncounters: number;
   cookieSecure: boolean;
+  /** Largest file the import upload accepts, in megabytes. */
+  uploadLimitMb: number;
   logLevel: string;
 }>;
 
@@ -88,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): CrosswalkConfig {
     cookieSecure: c.CROSSWALK_COOKIE_SECURE
       ? c.CROSSWALK_COOKIE_SECURE === 'true'
       : c.NODE_ENV === 'production' && c.HOST !== '127.0.0.1',
+    uploadLimitMb: c.CROSSWALK_UPLOAD_LIMIT_MB,
     logLevel: c.LOG_LEVEL,
   };
 }

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 
 import { UsersService } from '@crosswalk/api/auth';
 import { startDatabase, workspaceRoot } from '@crosswalk/api/database';
+import { MetricCatalogue } from '@crosswalk/api/metrics';
+import { MetricDefinitionError } from '@crosswalk/metrics/spec';
 import { isDatabaseEmpty, seedDemoData } from '@crosswalk/seeds';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -18,13 +20,17 @@ async function main() {
   const config = loadConfig(process.env);
   const say = (line: string) => process.stdout.write(`${line}\n`);
 
+  // A bad metric definition stops the start, naming file, line and rule.
+  const metrics = MetricCatalogue.load(
+    join(workspaceRoot(), 'metrics-definitions'),
+  );
   const database = await startDatabase({ log: say });
   const dashboardDir =
     config.env === 'production'
       ? join(workspaceRoot(), 'dist/dashboard')
       : undefined;
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.register(config, database.url, dashboardDir),
+    AppModule.register(config, database.url, metrics, dashboardDir),
     // Framework start-up chatter stays out of the start log; once running, pino logs.
     { logger: ['fatal', 'error', 'warn'] },
   );
@@ -73,7 +79,7 @@ async function main() {
 
 main().catch((error: unknown) => {
   process.stderr.write(
-    `${error instanceof ConfigError ? error.message : `Crosswalk failed to start: ${(error as Error)?.stack ?? String(error)}`}\n`,
+    `${error instanceof ConfigError || error instanceof MetricDefinitionError ? error.message : `Crosswalk failed to start: ${(error as Error)?.stack ?? String(error)}`}\n`,
   );
   process.exit(1);
 });

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 
 import { PasswordService, SESSION_COOKIE } from '@crosswalk/api/auth';
-import { UserEntity } from '@crosswalk/api/database';
+import { UserEntity, workspaceRoot } from '@crosswalk/api/database';
+import { MetricCatalogue } from '@crosswalk/api/metrics';
 import type { Role } from '@crosswalk/domain';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -33,16 +35,25 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real API (AppModule) on a random port against the run's test database. */
-export async function createTestApp(): Promise<TestApp> {
+/**
+ * The real API (AppModule) on a random port against the run's test database.
+ * @param env settings on top of the test defaults, e.g. a small upload limit.
+ */
+export async function createTestApp(
+  env: NodeJS.ProcessEnv = {},
+): Promise<TestApp> {
   const databaseUrl = process.env['CROSSWALK_TEST_DATABASE_URL'];
   if (!databaseUrl)
     throw new Error(
       'CROSSWALK_TEST_DATABASE_URL is set by the integration global setup',
     );
-  const config = loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test' });
+  const config = loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env });
   const app = await NestFactory.create(
-    AppModule.register(config, databaseUrl),
+    AppModule.register(
+      config,
+      databaseUrl,
+      MetricCatalogue.load(join(workspaceRoot(), 'metrics-definitions')),
+    ),
     { logger: false },
   );
   app.use(cookieParser());

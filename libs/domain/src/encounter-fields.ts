@@ -62,3 +62,16 @@ export const ENCOUNTER_FIELDS = {
 } as const satisfies Record<string, EncounterFieldType>;
 
 export type EncounterField = keyof typeof ENCOUNTER_FIELDS;
+
+/**
+ * The value fields of a referral (0..n per encounter), for metrics counted
+ * from referrals. `referral_type` is the referral's type ("type" in the
+ * domain guide, named so it reads unambiguously in filters).
+ */
+export const REFERRAL_FIELDS = {
+  provider: text,
+  referral_type: text,
+  connected_within_30d: boolean,
+} as const satisfies Record<string, EncounterFieldType>;
+
+export type ReferralField = keyof typeof REFERRAL_FIELDS;

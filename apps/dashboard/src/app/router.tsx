@@ -1,10 +1,10 @@
 import { LoginPage, RequireAuth } from '@crosswalk/dashboard/auth';
+import { DataPage } from '@crosswalk/dashboard/data';
 import { createBrowserRouter } from 'react-router';
 
 import { NotFoundPage } from './pages/not-found-page';
 import { OverviewPage } from './pages/overview-page';
 import {
-  DataPage,
   PublicPage,
   ReportsPage,
   StaffingPage,

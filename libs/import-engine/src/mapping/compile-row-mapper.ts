@@ -9,6 +9,7 @@ import type {
   TimestampField,
   ValueField,
 } from '../profile/import-profile.schema';
+import { dateFormatLetters } from '../profile/load-import-profile';
 import { ZoneOffsets } from './zone-offsets';
 
 /** The record's value fields in staging-table order (area and person key come after). */
@@ -111,7 +112,7 @@ export function compileRowMapper(
     const read = cell(condition.column, `filter[${i}]`);
     const patterns = (condition.matches ?? []).map((p) => new RegExp(p, 'i'));
     const equals = new Set(
-      (condition.equals ?? []).map((e) => e.toLowerCase()),
+      (condition.equals ?? []).map((e) => e.trim().toLowerCase()),
     );
     return (row: string[]) => {
       const value = read(row);
@@ -178,12 +179,17 @@ export function compileRowMapper(
           'occurred_at is required and the cell is empty',
         );
       }
-      if (occurred > now() + FUTURE_SLACK_MS) {
-        throw new Reject(
-          columnOf(profile.fields.occurred_at),
-          'future_date',
-          `occurred_at ${new Date(occurred).toISOString()} is in the future`,
-        );
+      const latest = now() + FUTURE_SLACK_MS;
+      for (const index of [occurredIndex, ...timeIndexes]) {
+        const at = values[index] as number | null;
+        if (at !== null && at > latest) {
+          const name = VALUE_FIELDS[index];
+          throw new Reject(
+            columnOf(profile.fields[name] as TimestampField),
+            'future_date',
+            `${name} ${new Date(at).toISOString()} is in the future`,
+          );
+        }
       }
       let previous: { name: string; at: number } | undefined;
       for (const index of timeIndexes) {
@@ -213,7 +219,7 @@ export function compileRowMapper(
       let personKey: string | null = null;
       if (personCells.length) {
         const parts = personCells.map((read) =>
-          read(row).toLowerCase().replace(/\s+/g, ' '),
+          read(row).normalize('NFC').toLowerCase().replace(/\s+/g, ' '),
         );
         if (parts.some((p) => p !== '')) {
           personKey = createHmac('sha256', personKeySecret as string)
@@ -239,14 +245,97 @@ function columnOf(field: TimestampField | undefined): string | null {
   return field?.column ?? field?.date?.column ?? field?.year ?? null;
 }
 
-/** Wall time of a date (and optionally time) string as milliseconds read as if UTC. */
-function wallTime(text: string, format: string): number {
+const DAY_MS = 86_400_000;
+/**
+ * What parts a format leaves out come from this date, and two-digit years
+ * land in the century nearest to it: 00-49 are 2000-2049, 50-99 are 1950-1999.
+ */
+const REFERENCE_DATE = new Date(Date.UTC(2000, 0, 1));
+
+const ISO_DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+const ISO_TIME = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?$/;
+
+/** A point in time read from text: wall-clock time (read as if UTC), or an instant when the text carried its offset. */
+interface ReadTime {
+  ms: number;
+  instant: boolean;
+}
+
+/** Milliseconds of a wall time read as if UTC, or NaN when a part is out of range. */
+function utcWall(
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+  fraction = '',
+): number {
+  const ms = Date.UTC(
+    year,
+    month - 1,
+    day,
+    hour,
+    minute,
+    second,
+    Number(fraction.padEnd(3, '0').slice(0, 3)),
+  );
+  const back = new Date(ms);
+  return back.getUTCFullYear() === year &&
+    back.getUTCMonth() === month - 1 &&
+    back.getUTCDate() === day &&
+    hour < 24 &&
+    minute < 60 &&
+    second < 60
+    ? ms
+    : NaN;
+}
+
+/** ISO 8601 date or date-time (`T` or a space between), with or without an offset. */
+function readIso(text: string): ReadTime {
+  const m = ISO_DATE_TIME.exec(text);
+  if (!m) return { ms: NaN, instant: false };
+  const [, y, mo, d, h, mi, sec, fraction, offset] = m;
+  const wall = utcWall(
+    +y,
+    +mo,
+    +d,
+    +(h ?? 0),
+    +(mi ?? 0),
+    +(sec ?? 0),
+    fraction,
+  );
+  if (!offset) return { ms: wall, instant: false };
+  if (offset.toUpperCase() === 'Z') return { ms: wall, instant: true };
+  const sign = offset.startsWith('-') ? -1 : 1;
+  const digits = offset.slice(1).replace(':', '');
+  const minutes = +digits.slice(0, 2) * 60 + +(digits.slice(2) || 0);
+  return { ms: wall - sign * minutes * 60_000, instant: true };
+}
+
+/** A clock time as milliseconds since midnight. */
+function readClock(text: string, format: string): number {
   if (format === 'iso') {
-    return /(?:Z|[+-]\d\d:?\d\d)$/i.test(text)
-      ? NaN
-      : Date.parse(/T|\s\d/.test(text) ? `${text.replace(' ', 'T')}Z` : text);
+    const m = ISO_TIME.exec(text);
+    if (!m) return NaN;
+    const [, h, mi, sec, fraction] = m;
+    return utcWall(1970, 1, 1, +h, +mi, +(sec ?? 0), fraction);
   }
-  return parseDate(text, format, new Date(0), { in: utc }).getTime();
+  const ms = parseDate(text, format, REFERENCE_DATE, { in: utc }).getTime();
+  return Number.isNaN(ms) ? NaN : ms - Math.floor(ms / DAY_MS) * DAY_MS;
+}
+
+/**
+ * A date or date-time in the given format. A date-fns format with an offset
+ * token (X or x) reads an instant; any other reads wall-clock time.
+ */
+function readTime(text: string, format: string): ReadTime {
+  if (format === 'iso') return readIso(text);
+  return {
+    ms: parseDate(text, format, REFERENCE_DATE, { in: utc }).getTime(),
+    instant: /[Xx]/.test(dateFormatLetters(format)),
+  };
 }
 
 function compileTimestamp(
@@ -268,36 +357,27 @@ function compileTimestamp(
     return (row) => {
       const text = read(row);
       if (!text) return null;
-      // An ISO timestamp with its own offset is an instant already.
-      if (format === 'iso' && /(?:Z|[+-]\d\d:?\d\d)$/i.test(text)) {
-        const instant = Date.parse(text);
-        if (Number.isNaN(instant)) throw bad(column, text, format);
-        return instant;
-      }
-      const wall = wallTime(text, format);
-      if (Number.isNaN(wall)) throw bad(column, text, format);
-      return zone.toUtc(wall);
+      const time = readTime(text, format);
+      if (Number.isNaN(time.ms)) throw bad(column, text, format);
+      return time.instant ? time.ms : zone.toUtc(time.ms);
     };
   }
   if (field.date && field.time) {
     const { date, time } = field;
     const readDate = cell(date.column, usedBy);
-    const readTime = cell(time.column, usedBy);
+    const readTimeCell = cell(time.column, usedBy);
     return (row) => {
       const dateText = readDate(row);
       if (!dateText) return null;
-      const day = wallTime(dateText, date.format);
-      if (Number.isNaN(day)) throw bad(date.column, dateText, date.format);
-      const timeText = readTime(row);
-      if (!timeText) return zone.toUtc(day);
-      const clock =
-        time.format === 'iso'
-          ? Date.parse(`1970-01-01T${timeText}Z`)
-          : parseDate(timeText, time.format, new Date(0), {
-              in: utc,
-            }).getTime();
+      const day = readTime(dateText, date.format);
+      if (Number.isNaN(day.ms) || day.instant)
+        throw bad(date.column, dateText, date.format);
+      const midnight = Math.floor(day.ms / DAY_MS) * DAY_MS;
+      const timeText = readTimeCell(row);
+      if (!timeText) return zone.toUtc(midnight);
+      const clock = readClock(timeText, time.format);
       if (Number.isNaN(clock)) throw bad(time.column, timeText, time.format);
-      return zone.toUtc(day - (day % 86_400_000) + (clock % 86_400_000));
+      return zone.toUtc(midnight + clock);
     };
   }
   const readYear = cell(field.year as string, usedBy);
@@ -336,8 +416,13 @@ function compileValue(
   usedBy: string,
   cell: (c: string, u: string) => Cell,
 ): Extract {
+  // YAML reads 911 as a number; enumeration and text values are text.
+  const typed = (value: FieldValue): FieldValue =>
+    typeof value === 'number' && (type.kind === 'enum' || type.kind === 'text')
+      ? String(value)
+      : value;
   if (field.constant !== undefined) {
-    const constant = field.constant;
+    const constant = typed(field.constant);
     return () => constant;
   }
   const column = field.column as string;
@@ -345,23 +430,33 @@ function compileValue(
   const map = new Map(
     Object.entries(field.map ?? {}).map(([raw, value]) => [
       raw.trim().toLowerCase(),
-      value,
+      typed(value),
     ]),
   );
   const rules = (field.rules ?? []).map((rule) => ({
+    read: rule.column === undefined ? undefined : cell(rule.column, usedBy),
     pattern: new RegExp(rule.match, 'i'),
-    value: rule.value,
+    value: typed(rule.value),
   }));
   const unknown = new Set(
     (field.unknown ?? []).map((u) => u.trim().toLowerCase()),
   );
+  const fallback =
+    field.default === undefined ? undefined : typed(field.default);
+  // A value listed as unknown counts as an empty cell; an empty cell is
+  // unknown (null) unless the map gives "" a value or a rule on another
+  // column matches. Rules never match an empty cell.
   return (row) => {
-    const raw = read(row);
+    let raw = read(row);
+    if (unknown.has(raw.toLowerCase())) raw = '';
     const key = raw.toLowerCase();
     if (map.has(key)) return map.get(key) as FieldValue;
-    if (raw === '' || unknown.has(key)) return null;
-    for (const rule of rules) if (rule.pattern.test(raw)) return rule.value;
-    if (field.default !== undefined) return field.default;
+    for (const rule of rules) {
+      const text = rule.read ? rule.read(row) : raw;
+      if (text !== '' && rule.pattern.test(text)) return rule.value;
+    }
+    if (raw === '') return null;
+    if (fallback !== undefined) return fallback;
     return convert(raw, type, column);
   };
 }

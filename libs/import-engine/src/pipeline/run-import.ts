@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 
-import { parse } from 'csv-parse';
+import Papa from 'papaparse';
 import type { Pool, PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource } from 'typeorm';
@@ -79,6 +79,20 @@ const DEFAULT_BATCH_SIZE = 20_000;
 const MAX_RAW_LINE = 10_000;
 /** Advisory lock class for running imports: a batch still 'running' whose lock is free was killed. */
 const LOCK_CLASS = 7_251;
+const SOURCE_LOCK_CLASS = 7_252;
+
+/** PapaParse's incremental parser (what its streamers use), fed chunk by chunk. */
+const ParserHandle = (
+  Papa as unknown as {
+    ParserHandle: new (config: Papa.ParseConfig<string[]>) => {
+      parse(
+        input: string,
+        baseIndex: number,
+        ignoreLastRow: boolean,
+      ): Papa.ParseResult<string[]>;
+    };
+  }
+).ParserHandle;
 
 const newBatch = (): Batch => ({
   encounters: [],
@@ -145,6 +159,11 @@ export async function runImport(
       LOCK_CLASS,
       batchId,
     ]);
+    // One import per source at a time: new-row detection must not race.
+    await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [
+      SOURCE_LOCK_CLASS,
+      `${agencyId}/${profile.sourceSystem}`,
+    ]);
     request.onStart?.(dryRun ? null : batchId, bytesTotal);
     await client.query('DROP TABLE IF EXISTS import_staging');
     await client.query(STAGING_TABLE_SQL);
@@ -207,13 +226,9 @@ export async function runImport(
     await client
       .query('DROP TABLE IF EXISTS import_staging')
       .catch(() => (broken = true));
-    if (batchId)
-      await client
-        .query('SELECT pg_advisory_unlock($1, hashtext($2))', [
-          LOCK_CLASS,
-          batchId,
-        ])
-        .catch(() => (broken = true));
+    await client
+      .query('SELECT pg_advisory_unlock_all()')
+      .catch(() => (broken = true));
     client.release(broken);
   }
 }
@@ -264,8 +279,16 @@ class AreaResolver {
     private readonly agencyId: string,
   ) {}
 
+  /** The id when this path was seen before (no database round trip). */
+  cached(path: { code: string }[]): string | undefined {
+    return this.ids.get(
+      path.length === 1 ? path[0].code : path.map((p) => p.code).join('\u001f'),
+    );
+  }
+
   async resolve(path: { code: string; level: string }[]): Promise<string> {
-    const key = path.map((p) => p.code).join('\u001f');
+    const key =
+      path.length === 1 ? path[0].code : path.map((p) => p.code).join('\u001f');
     const known = this.ids.get(key);
     if (known) return known;
     let parentId: string | null = null;
@@ -286,9 +309,11 @@ class AreaResolver {
 }
 
 /**
- * Streams the file through the CSV parser and the profile's row mapper,
- * handing full batches to `write`. Each write is awaited only when the next
- * batch is full, so parsing overlaps the database work.
+ * Streams the file through PapaParse and the profile's row mapper, handing
+ * full batches to `write`. Parsing pauses only while the previous batch is
+ * still being written, so parsing overlaps the database work and at most two
+ * batches are in memory. The decoded text is kept just long enough to give
+ * each row its raw line for the rejects table.
  */
 async function readBatches(
   request: ImportRequest,
@@ -297,101 +322,167 @@ async function readBatches(
 ) {
   const { profile } = request.profile;
   const source = createReadStream(request.file);
-  let bytesRead = 0;
-  source.on('data', (chunk) => (bytesRead += chunk.length));
-  const parser = parse({
-    delimiter: profile.file.delimiter,
-    quote: profile.file.quote,
-    encoding:
-      profile.file.encoding === 'utf-8'
-        ? 'utf8'
-        : profile.file.encoding === 'latin1'
-          ? 'latin1'
-          : 'utf16le',
-    bom: true,
-    from_line: profile.file.headerRow,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    raw: true,
-    info: true,
-  });
+  source.setEncoding(
+    profile.file.encoding === 'utf-8'
+      ? 'utf8'
+      : profile.file.encoding === 'latin1'
+        ? 'latin1'
+        : 'utf16le',
+  );
+  let text = '';
+  let textStart = 0;
+
   let header: string[] | undefined;
   let mapRow: ((row: string[]) => MappedRow) | undefined;
+  let rowsBeforeHeader = profile.file.headerRow - 1;
   let batch = newBatch();
   let writing: Promise<void> = Promise.resolve();
+  let cursor = 0;
+  let line = 1;
+
   const flush = async () => {
     const full = batch;
     batch = newBatch();
-    full.bytesRead = bytesRead;
+    full.bytesRead = source.bytesRead;
     await writing;
     writing = write(full);
   };
-  const reject = (
-    row: number,
-    column: string | null,
-    reason: RejectReason,
-    detail: string,
-    raw: string,
-  ) =>
-    batch.rejects.push({
-      row,
-      column,
-      reason,
-      detail,
-      raw: raw.replace(/\r?\n$/, '').slice(0, MAX_RAW_LINE),
+
+  const identifiers = new Set<number>();
+  const redact = (raw: string, fields: string[] | undefined) => {
+    if (!identifiers.size) return raw;
+    if (!fields || fields.length !== header?.length) return '';
+    return fields
+      .map((f, i) => (identifiers.has(i) ? '' : f))
+      .join(profile.file.delimiter)
+      .replaceAll('\0', '\uFFFD');
+  };
+  const handle = (fields: string[], errors: Papa.ParseError[], end: number) => {
+    let raw = text.slice(cursor - textStart, end - textStart);
+    cursor = end;
+    const blank = /^[\r\n]*/.exec(raw)?.[0] ?? '';
+    const row = line + (blank.match(/\n/g)?.length ?? 0);
+    line += raw.split('\n').length - 1;
+    raw = raw.slice(blank.length);
+    if (cursor - textStart > 1 << 20) {
+      text = text.slice(cursor - textStart);
+      textStart = cursor;
+    }
+    if (rowsBeforeHeader > 0) {
+      rowsBeforeHeader--;
+      return;
+    }
+    if (!header) {
+      header = fields.map((name, i) =>
+        i === 0 ? name.replace(/^\uFEFF/, '') : name,
+      );
+      mapRow = compileRowMapper(profile, header, request.personKeySecret);
+      for (const c of profile.fields.person_key?.columns ?? [])
+        identifiers.add(header.map((h) => h.trim()).indexOf(c));
+      return;
+    }
+    raw = raw.replace(/\r?\n$|\r$/, '').replaceAll('\0', '\uFFFD');
+    record(fields, errors, raw, row);
+  };
+
+  const parseLine = (text: string) =>
+    Papa.parse<string[]>(text, {
+      delimiter: profile.file.delimiter,
+      quoteChar: profile.file.quote,
+      escapeChar: profile.file.quote,
     });
 
-  parser.on('skip', (error: Error & { lines: number; raw?: string }) => {
-    batch.rowsRead++;
-    reject(error.lines, null, 'malformed_csv', error.message, error.raw ?? '');
-  });
-  const reading = pipeline(source, parser).catch(
-    (error: NodeJS.ErrnoException) => {
-      throw new ImportFileError(
-        `Cannot read ${request.file}: ${error.message}`,
-      );
-    },
-  );
-
-  for await (const { record, raw, info } of parser as AsyncIterable<{
-    record: string[];
-    raw: string;
-    info: { lines: number };
-  }>) {
-    const row = info.lines - (raw.match(/\n(?!$)/g)?.length ?? 0);
-    if (!header) {
-      header = record;
-      mapRow = compileRowMapper(profile, header, request.personKeySecret);
-      continue;
+  /** One data record: rejected with its reason, filtered, or an encounter of the batch. */
+  const record = (
+    fields: string[],
+    errors: Papa.ParseError[],
+    raw: string,
+    row: number,
+  ) => {
+    // A bad quote makes the parser run on to the next quote, swallowing the
+    // rows in between; those lines are taken one by one again, so only the
+    // malformed line itself is rejected.
+    if (errors.length && raw.includes('\n')) {
+      raw.split('\n').forEach((lineText, i) => {
+        const text = lineText.replace(/\r$/, '');
+        if (!text) return;
+        const parsed = parseLine(text);
+        record(parsed.data[0] ?? [], parsed.errors, text, row + i);
+      });
+      return;
     }
+    if (!header) return;
     batch.rowsRead++;
-    if (raw.includes('\uFFFD')) {
-      reject(
+    const reject = (
+      column: string | null,
+      reason: RejectReason,
+      detail: string,
+    ) =>
+      batch.rejects.push({
         row,
+        column,
+        reason,
+        detail,
+        raw: redact(raw, errors.length ? undefined : fields).slice(
+          0,
+          MAX_RAW_LINE,
+        ),
+      });
+    if (errors.length) {
+      reject(null, 'malformed_csv', `row ${row}: ${errors[0].message}`);
+    } else if (raw.includes('\uFFFD')) {
+      reject(
         null,
         'invalid_utf8',
         `row ${row} has bytes that are not valid ${profile.file.encoding}`,
-        raw,
       );
-    } else if (record.length !== header.length) {
+    } else if (fields.length !== header.length) {
       reject(
-        row,
         null,
         'ragged_row',
-        `row ${row} has ${record.length} fields; the header has ${header.length}`,
-        raw,
+        `row ${row} has ${fields.length} fields; the header has ${header.length}`,
       );
     } else {
-      const mapped = (mapRow as (row: string[]) => MappedRow)(record);
+      const mapped = (mapRow as (row: string[]) => MappedRow)(fields);
       if (mapped.kind === 'encounter') batch.encounters.push(mapped);
       else if (mapped.kind === 'filtered') batch.filtered++;
-      else reject(row, mapped.column, mapped.reason, mapped.detail, raw);
+      else reject(mapped.column, mapped.reason, mapped.detail);
     }
-    if (batch.encounters.length + batch.rejects.length >= batchSize)
-      await flush();
+  };
+
+  // PapaParse's own stream reader keeps reading while paused; driving its
+  // parser chunk by chunk from an async iterator gives real backpressure.
+  const parser = new ParserHandle({
+    delimiter: profile.file.delimiter,
+    quoteChar: profile.file.quote,
+    escapeChar: profile.file.quote,
+    skipEmptyLines: true,
+    step: (results: Papa.ParseStepResult<string[]>) =>
+      handle(results.data, results.errors, results.meta.cursor),
+  });
+  let partial = '';
+  let base = 0;
+  try {
+    for await (const chunk of source) {
+      text += chunk;
+      const aggregate = partial + chunk;
+      const end = parser.parse(aggregate, base, true).meta.cursor;
+      partial = aggregate.substring(end - base);
+      base = end;
+      if (batch.encounters.length + batch.rejects.length >= batchSize)
+        await flush();
+    }
+  } catch (error) {
+    if (
+      error instanceof ImportFileError ||
+      !(error as NodeJS.ErrnoException).code
+    )
+      throw error;
+    throw new ImportFileError(
+      `Cannot read ${request.file}: ${(error as Error).message}`,
+    );
   }
-  await reading;
+  if (partial) parser.parse(partial, base, false);
   if (!header)
     throw new ImportFileError(
       `${request.file} is empty: there is no header row.`,
@@ -409,20 +500,21 @@ interface WriteContext {
   dryRun: boolean;
 }
 
-const UPDATABLE = STAGING_COLUMNS.filter((c) => c !== 'source_record_id');
+const UPDATE_SQL = `
+  UPDATE encounters e SET import_batch_id = $3, time_precision = $4,
+    ${STAGING_COLUMNS.filter((c) => c !== 'source_record_id')
+      .map((c) => `${c} = s.${c}`)
+      .join(', ')}
+  FROM import_staging s
+  WHERE e.agency_id = $1 AND e.source_system = $2 AND e.source_record_id = s.source_record_id`;
 
-const UPSERT_SQL = `
-  WITH upserted AS (
-    INSERT INTO encounters AS e (agency_id, source_system, import_batch_id, time_precision, ${STAGING_COLUMNS.join(', ')})
-    SELECT $1, $2, $3, $4, ${STAGING_COLUMNS.join(', ')} FROM import_staging
-    ON CONFLICT (agency_id, source_system, source_record_id) DO UPDATE
-      SET import_batch_id = EXCLUDED.import_batch_id, time_precision = EXCLUDED.time_precision,
-          ${UPDATABLE.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
-      WHERE e.row_hash IS DISTINCT FROM EXCLUDED.row_hash OR e.time_precision IS DISTINCT FROM EXCLUDED.time_precision
-    RETURNING (xmax = 0) AS inserted)
-  SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM upserted`;
-
-/** One transaction: COPY into staging, upsert, rejects, batch counters. */
+/**
+ * One transaction: look up which record ids exist; COPY new encounters
+ * straight into the table; COPY changed ones into staging and update from
+ * there; leave identical ones alone; then rejects and the batch counters.
+ * Imports of one source are serialised (runImport's source lock), so the
+ * look-up cannot race another import.
+ */
 async function writeBatch(
   client: PoolClient,
   batch: Batch,
@@ -430,42 +522,65 @@ async function writeBatch(
 ): Promise<ImportCounts> {
   // A record id repeated within the batch: the last row wins; the earlier
   // ones count as updated (or unchanged when identical).
-  const lines = new Map<string, string>();
+  const rows = new Map<string, { content: string; hash: string }>();
   let repeatedChanged = 0;
   let repeatedSame = 0;
   for (const encounter of batch.encounters) {
-    const areaId = encounter.areaPath?.length
-      ? await context.areas.resolve(encounter.areaPath)
+    const path = encounter.areaPath;
+    const areaId = path?.length
+      ? (context.areas.cached(path) ?? (await context.areas.resolve(path)))
       : null;
-    const { line } = stagingLine(encounter, areaId);
-    const earlier = lines.get(encounter.recordId);
-    if (earlier !== undefined) {
-      if (earlier === line) repeatedSame++;
+    const staged = stagingLine(encounter, areaId, context.timePrecision);
+    const earlier = rows.get(encounter.recordId);
+    if (earlier) {
+      if (earlier.hash === staged.hash) repeatedSame++;
       else repeatedChanged++;
     }
-    lines.set(encounter.recordId, line);
+    rows.set(encounter.recordId, staged);
   }
 
-  // A dry run is one outer transaction, rolled back at the end.
   if (!context.dryRun) await client.query('BEGIN');
-  await client.query('TRUNCATE import_staging');
-  let inserted = 0;
-  let updated = 0;
-  if (lines.size) {
+  const existing = new Map<string, string | null>();
+  if (rows.size) {
+    const found = await client.query(
+      'SELECT source_record_id AS id, row_hash AS hash FROM encounters WHERE agency_id = $1 AND source_system = $2 AND source_record_id = ANY($3::text[])',
+      [context.agencyId, context.sourceSystem, [...rows.keys()]],
+    );
+    for (const { id, hash } of found.rows) existing.set(id, hash);
+  }
+  const fresh: string[] = [];
+  const changed: string[] = [];
+  let unchanged = repeatedSame;
+  const prefix = `${context.agencyId}\t${copyText(context.sourceSystem)}\t${context.batchId}\t${context.timePrecision}\t`;
+  for (const [id, row] of rows) {
+    if (!existing.has(id)) fresh.push(`${prefix}${row.content}\t${row.hash}\n`);
+    else if (existing.get(id) === row.hash) unchanged++;
+    else changed.push(`${row.content}\t${row.hash}\n`);
+  }
+  if (fresh.length) {
     const copy = client.query(
       copyFrom(
-        `COPY import_staging (${STAGING_COLUMNS.join(', ')}) FROM STDIN`,
+        `COPY encounters (agency_id, source_system, import_batch_id, time_precision, ${STAGING_COLUMNS.join(', ')}) FROM STDIN`,
       ),
     );
-    await pipeline(chunked([...lines.values()]), copy);
-    ({ inserted, updated } = (
-      await client.query(UPSERT_SQL, [
-        context.agencyId,
-        context.sourceSystem,
-        context.batchId,
-        context.timePrecision,
-      ])
-    ).rows[0]);
+    await pipeline(chunked(fresh), copy);
+  }
+  if (changed.length) {
+    await client.query('TRUNCATE import_staging');
+    await pipeline(
+      chunked(changed),
+      client.query(
+        copyFrom(
+          `COPY import_staging (${STAGING_COLUMNS.join(', ')}) FROM STDIN`,
+        ),
+      ),
+    );
+    await client.query(UPDATE_SQL, [
+      context.agencyId,
+      context.sourceSystem,
+      context.batchId,
+      context.timePrecision,
+    ]);
   }
   if (batch.rejects.length) {
     const copy = client.query(
@@ -473,7 +588,7 @@ async function writeBatch(
         'COPY import_rejects (agency_id, batch_id, row_number, column_name, reason, detail, raw_line) FROM STDIN',
       ),
     );
-    const rows = batch.rejects.map(
+    const lines = batch.rejects.map(
       (r) =>
         [
           context.agencyId,
@@ -485,13 +600,13 @@ async function writeBatch(
           copyText(r.raw),
         ].join('\t') + '\n',
     );
-    await pipeline(chunked(rows), copy);
+    await pipeline(chunked(lines), copy);
   }
   const counts: ImportCounts = {
     rowsRead: batch.rowsRead,
-    inserted,
-    updated: updated + repeatedChanged,
-    unchanged: lines.size - inserted - updated + repeatedSame,
+    inserted: fresh.length,
+    updated: changed.length + repeatedChanged,
+    unchanged,
     rejected: batch.rejects.length,
     filtered: batch.filtered,
   };

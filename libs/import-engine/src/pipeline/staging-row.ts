@@ -55,13 +55,15 @@ const formatters = VALUE_FIELDS.map((field) => {
 });
 
 /**
- * The encounter as one COPY text line with its content hash; the hash covers
- * every stored value, so an identical re-import is recognised as unchanged.
+ * The encounter's values as COPY text (STAGING_COLUMNS without the hash) and
+ * their MD5, which also covers the time precision: an identical re-import is
+ * recognised as unchanged without comparing columns.
  */
 export function stagingLine(
   encounter: MappedEncounter,
   areaId: string | null,
-): { content: string; line: string } {
+  timePrecision: string,
+): { content: string; hash: string } {
   const parts: string[] = [copyText(encounter.recordId)];
   for (let i = 0; i < formatters.length; i++) {
     const value = encounter.values[i];
@@ -72,6 +74,9 @@ export function stagingLine(
     encounter.personKey ? `\\\\x${encounter.personKey}` : '\\N',
   );
   const content = parts.join('\t');
-  const hash = createHash('md5').update(content).digest('hex');
-  return { content, line: `${content}\t${hash}\n` };
+  const hash = createHash('md5')
+    .update(timePrecision)
+    .update(content)
+    .digest('hex');
+  return { content, hash };
 }

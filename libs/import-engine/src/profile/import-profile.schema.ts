@@ -4,7 +4,14 @@ import { z } from 'zod';
 // The shape of an import profile (docs/import-profiles.md is its reference).
 // Every object is strict: an unknown key is an error naming the key and line.
 
-const column = z.string().min(1, 'must name a column');
+// YAML reads 911 or 2023 as numbers; where text is meant, a number is its text.
+const numberAsText = (value: unknown) =>
+  typeof value === 'number' ? String(value) : value;
+const text = z.preprocess(numberAsText, z.string());
+const column = z.preprocess(
+  numberAsText,
+  z.string().min(1, 'must name a column'),
+);
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 const pattern = z.string().superRefine((source, ctx) => {
   try {
@@ -24,9 +31,13 @@ export const valueFieldSchema = z
     constant: scalar.optional(),
     map: z.record(z.string(), scalar).optional(),
     rules: z
-      .array(z.object({ match: pattern, value: scalar }).strict())
+      .array(
+        z
+          .object({ column: column.optional(), match: pattern, value: scalar })
+          .strict(),
+      )
       .optional(),
-    unknown: z.array(z.string()).optional(),
+    unknown: z.array(text).optional(),
     default: scalar.optional(),
   })
   .strict();
@@ -51,7 +62,7 @@ export const areaFieldSchema = z
   .object({
     column,
     level: z.enum(AREA_LEVELS).default('beat'),
-    unknown: z.array(z.string()).default([]),
+    unknown: z.array(text).default([]),
     parents: z
       .array(z.object({ column, level: z.enum(AREA_LEVELS) }).strict())
       .default([]),
@@ -144,7 +155,7 @@ export const importProfileSchema = z
           .object({
             column,
             matches: z.array(pattern).optional(),
-            equals: z.array(z.string()).optional(),
+            equals: z.array(text).optional(),
           })
           .strict(),
       )

@@ -3,7 +3,15 @@ import { basename, join, resolve } from 'node:path';
 
 import { ENCOUNTER_FIELDS, type EncounterFieldType } from '@crosswalk/domain';
 import { format as formatDate, isValid, parse as parseDate } from 'date-fns';
-import { isMap, isPair, isScalar, LineCounter, parseDocument } from 'yaml';
+import {
+  type Document,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+} from 'yaml';
 import type { ZodIssue } from 'zod';
 
 import {
@@ -72,16 +80,7 @@ export function loadImportProfile(
     message: string,
     key?: string,
   ): never => {
-    const node = doc.getIn(path, true) as unknown;
-    let offset: number | undefined;
-    if (key !== undefined && isMap(node)) {
-      const pair = node.items.find(
-        (item) => isPair(item) && isScalar(item.key) && item.key.value === key,
-      );
-      offset = pair && isScalar(pair.key) ? pair.key.range?.[0] : undefined;
-    } else if (node && typeof node === 'object' && 'range' in node) {
-      offset = (node as { range?: [number] }).range?.[0];
-    }
+    const offset = offsetOf(doc, path, key);
     const at = path.join('.') || '(top level)';
     throw new ImportProfileError(
       `${where(offset)}: ${key !== undefined ? `${at}: ${message}` : `${at} ${message}`}`,
@@ -114,6 +113,44 @@ export function loadImportProfile(
 
 type Fail = (path: (string | number)[], message: string, key?: string) => never;
 
+/**
+ * Where a path (or a key of the map at a path) starts in the YAML text. Keys
+ * are compared as text, because YAML reads `911:` as a number; when a node
+ * has no position of its own, the nearest enclosing one is used.
+ */
+function offsetOf(
+  doc: Document,
+  path: (string | number)[],
+  key?: string,
+): number | undefined {
+  const matches = (item: unknown, name: string | number) =>
+    isPair(item) &&
+    isScalar(item.key) &&
+    String(item.key.value) === String(name);
+  const nodeAt = (at: (string | number)[]): unknown => {
+    let node: unknown = doc.contents;
+    for (const step of at) {
+      if (isMap(node)) node = node.items.find((i) => matches(i, step))?.value;
+      else if (isSeq(node) && typeof step === 'number') node = node.items[step];
+      else return undefined;
+    }
+    return node;
+  };
+  if (key !== undefined) {
+    const node = nodeAt(path);
+    const pair = isMap(node)
+      ? node.items.find((i) => matches(i, key))
+      : undefined;
+    if (pair && isScalar(pair.key) && pair.key.range) return pair.key.range[0];
+  }
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = nodeAt(path.slice(0, depth));
+    const range = (node as { range?: [number] } | undefined)?.range;
+    if (range) return range[0];
+  }
+  return undefined;
+}
+
 /** Rules the shape cannot express: one source per field, valid formats, values of the right type. */
 function checkMeaning(profile: ImportProfile, fail: Fail) {
   for (const [path, zone] of [
@@ -133,9 +170,17 @@ function checkMeaning(profile: ImportProfile, fail: Fail) {
     if (name === 'area' || name === 'person_key') continue;
     const type: EncounterFieldType =
       ENCOUNTER_FIELDS[name as keyof typeof ENCOUNTER_FIELDS];
-    if (type.kind === 'timestamp')
-      checkTimestamp(field as TimestampField, path, fail);
-    else checkValueField(field as ValueField, type, path, fail);
+    if (type.kind === 'timestamp') {
+      const timestamp = field as TimestampField;
+      checkTimestamp(timestamp, path, fail);
+      // A year and a month say nothing finer; a finer claim would put every
+      // encounter at midnight on the 1st in hourly and daily views.
+      if (timestamp.year !== undefined && profile.timePrecision !== 'month')
+        fail(
+          path,
+          `is read from a year and a month, so timePrecision must be "month" (it is "${profile.timePrecision}")`,
+        );
+    } else checkValueField(field as ValueField, type, path, fail);
   }
 }
 
@@ -164,23 +209,44 @@ function checkTimestamp(field: TimestampField, path: string[], fail: Fail) {
     checkDateFormat(field.time.format, [...path, 'time', 'format'], fail);
 }
 
-/** A date-fns pattern must format and parse back; `iso` means ISO 8601. */
+/**
+ * A date-fns pattern must format and parse back; `iso` means ISO 8601. Two
+ * slips that parse without error but read the wrong thing are refused too:
+ * a 12-hour clock without AM/PM, and minutes (`mm`) where months (`MM`) were
+ * meant.
+ */
 export function checkDateFormat(
   pattern: string,
   path: (string | number)[],
   fail: Fail,
 ) {
   if (pattern === 'iso') return;
+  const unusable = (reason: string) =>
+    fail(path, `is not a usable date format "${pattern}": ${reason}`);
+  const letters = dateFormatLetters(pattern);
+  // date-fns refuses these too, but only after printing a warning.
+  if (letters.includes('Y'))
+    unusable('"Y" is the week-numbering year; the calendar year is "y"');
+  if (letters.includes('D'))
+    unusable('"D" is the day of the year; the day of the month is "d"');
   const sample = new Date(2023, 10, 4, 18, 8, 26);
   try {
     const back = parseDate(formatDate(sample, pattern), pattern, sample);
     if (!isValid(back)) throw new Error('it does not parse what it formats');
   } catch (error) {
-    fail(
-      path,
-      `is not a usable date format "${pattern}": ${(error as Error).message.split('. ')[0]}`,
-    );
+    unusable((error as Error).message.split('. ')[0]);
   }
+  if (/[hK]/.test(letters) && !/[aB]/.test(letters))
+    unusable(
+      '"h" is the 12-hour clock and needs "a" for AM/PM; use "H" for the 24-hour clock',
+    );
+  if (letters.includes('m') && !/[hHkK]/.test(letters))
+    unusable('"m" is minutes and there is no hour; months are "M"');
+}
+
+/** The pattern letters of a date-fns format, without quoted literal text. */
+export function dateFormatLetters(pattern: string): string {
+  return pattern.replace(/'(?:[^']|'')*'?/g, '').replace(/[^A-Za-z]/g, '');
 }
 
 function checkValueField(
@@ -192,23 +258,31 @@ function checkValueField(
   if ((field.column === undefined) === (field.constant === undefined)) {
     fail(path, 'needs exactly one of "column" or "constant"');
   }
+  if (field.constant !== undefined) {
+    for (const key of ['map', 'rules', 'unknown', 'default'] as const)
+      if (field[key] !== undefined)
+        fail(path, `"${key}" goes with "column", not "constant"`, key);
+  }
   const check = (value: unknown, at: (string | number)[]) => {
     if (value === null) return;
     const ok =
       type.kind === 'enum'
-        ? typeof value === 'string' && type.values.includes(value)
+        ? (typeof value === 'string' || typeof value === 'number') &&
+          type.values.includes(String(value))
         : type.kind === 'boolean'
           ? typeof value === 'boolean'
           : type.kind === 'integer'
             ? Number.isInteger(value)
             : type.kind === 'number'
               ? typeof value === 'number'
-              : typeof value === 'string';
+              : typeof value === 'string' || typeof value === 'number';
     if (!ok) {
       const expected =
         type.kind === 'enum'
           ? `one of ${type.values.join(', ')}`
-          : `a ${type.kind}`;
+          : type.kind === 'boolean'
+            ? 'true or false'
+            : `a ${type.kind}`;
       fail(
         at,
         `must be ${expected} (or null for unknown), got ${JSON.stringify(value)}`,

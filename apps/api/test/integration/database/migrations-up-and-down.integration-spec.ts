@@ -1,4 +1,8 @@
-import { dataSourceOptions, ensureDatabase, MIGRATIONS } from '@crosswalk/api/database';
+import {
+  dataSourceOptions,
+  ensureDatabase,
+  MIGRATIONS,
+} from '@crosswalk/api/database';
 import { DataSource } from 'typeorm';
 
 describe('migrations', () => {
@@ -45,7 +49,8 @@ describe('migrations', () => {
       ).toBe(true);
       expect(keys).toHaveLength(8);
 
-      for (let left = MIGRATIONS.length; left > 0; left--) await dataSource.undoLastMigration();
+      for (let left = MIGRATIONS.length; left > 0; left--)
+        await dataSource.undoLastMigration();
       expect(await tables()).toEqual(['migrations']);
       await dataSource.runMigrations();
       expect(await tables()).toHaveLength(13);

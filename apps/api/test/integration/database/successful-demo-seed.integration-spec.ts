@@ -5,15 +5,25 @@ import type { DataSource } from 'typeorm';
 describe('the demo data generator', () => {
   let dataSource: DataSource;
   beforeAll(async () => {
-    dataSource = await openDataSource(process.env['CROSSWALK_TEST_DATABASE_URL'] as string);
+    dataSource = await openDataSource(
+      process.env['CROSSWALK_TEST_DATABASE_URL'] as string,
+    );
   });
   afterAll(() => dataSource.destroy());
 
   it('loads the city and the requested number of encounters, and replaces them when run again', async () => {
-    const result = await seedDemoData(dataSource, { encounters: 3_000, seed: 3 });
+    const result = await seedDemoData(dataSource, {
+      encounters: 3_000,
+      seed: 3,
+    });
     expect(await isDatabaseEmpty(dataSource)).toBe(false);
     const count = async () =>
-      (await dataSource.query('SELECT count(*)::int AS n FROM encounters WHERE agency_id = $1', [result.agencyId]))[0].n;
+      (
+        await dataSource.query(
+          'SELECT count(*)::int AS n FROM encounters WHERE agency_id = $1',
+          [result.agencyId],
+        )
+      )[0].n;
     expect(await count()).toBe(3_000);
 
     const [levels] = await dataSource.query(
@@ -33,10 +43,16 @@ describe('the demo data generator', () => {
     expect(program.served).toBeGreaterThan(0);
     expect(program.served).toBeLessThan(levels.beats);
 
-    const again = await seedDemoData(dataSource, { encounters: 1_000, seed: 3 });
+    const again = await seedDemoData(dataSource, {
+      encounters: 1_000,
+      seed: 3,
+    });
     expect(again.agencyId).toBe(result.agencyId);
     expect(await count()).toBe(1_000);
-    const [{ agencies }] = await dataSource.query('SELECT count(*)::int AS agencies FROM agencies WHERE code = $1', [DEMO_AGENCY.code]);
+    const [{ agencies }] = await dataSource.query(
+      'SELECT count(*)::int AS agencies FROM agencies WHERE code = $1',
+      [DEMO_AGENCY.code],
+    );
     expect(agencies).toBe(1);
   });
 });

@@ -18,15 +18,6 @@ export function ReportsPage() {
   );
 }
 
-export function DataPage() {
-  return (
-    <PlaceholderPage
-      title="Data"
-      coming="Imports of CAD, RMS and program exports, a list of rejected rows to fix, and mappings for new sources."
-    />
-  );
-}
-
 export function PublicPage() {
   return (
     <PlaceholderPage

@@ -72,3 +72,140 @@ export const LOGOUT_MUTATION = /* GraphQL */ `
 export interface LogoutMutation {
   logout: boolean;
 }
+
+export type ImportBatchStatus =
+  'running' | 'completed' | 'failed' | 'interrupted';
+
+export interface ImportProfile {
+  name: string;
+  title: string;
+  description: string | null;
+  sourceSystem: string;
+  agencyCode: string;
+  agencyName: string;
+  timeZone: string;
+}
+
+export interface ImportBatchSummary {
+  id: string;
+  profile: string;
+  fileName: string;
+  status: ImportBatchStatus;
+  rowsRead: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  filtered: number;
+  /** ISO 8601 date-time. */
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+export interface RejectCount {
+  reason: string;
+  count: number;
+}
+
+export interface ImportReject {
+  rowNumber: number;
+  column: string | null;
+  reason: string;
+  detail: string | null;
+  rawLine: string;
+}
+
+export interface ImportBatch extends ImportBatchSummary {
+  sourceSystem: string;
+  bytesRead: number;
+  bytesTotal: number | null;
+  /** Share of the file done, 0 to 1. */
+  progress: number;
+  error: string | null;
+  rejectsByReason: RejectCount[];
+  rejects: ImportReject[];
+}
+
+export const IMPORT_PROFILES_QUERY = /* GraphQL */ `
+  query ImportProfiles {
+    importProfiles {
+      name
+      title
+      description
+      sourceSystem
+      agencyCode
+      agencyName
+      timeZone
+    }
+  }
+`;
+export interface ImportProfilesQuery {
+  importProfiles: ImportProfile[];
+}
+
+export const IMPORT_BATCHES_QUERY = /* GraphQL */ `
+  query ImportBatches($limit: Int) {
+    importBatches(limit: $limit) {
+      id
+      profile
+      fileName
+      status
+      rowsRead
+      inserted
+      updated
+      unchanged
+      rejected
+      filtered
+      startedAt
+      finishedAt
+    }
+  }
+`;
+export interface ImportBatchesQuery {
+  importBatches: ImportBatchSummary[];
+}
+export interface ImportBatchesQueryVariables {
+  limit?: number | null;
+}
+
+export const IMPORT_BATCH_QUERY = /* GraphQL */ `
+  query ImportBatch($id: ID!, $rejectsLimit: Int) {
+    importBatch(id: $id) {
+      id
+      profile
+      sourceSystem
+      fileName
+      status
+      rowsRead
+      inserted
+      updated
+      unchanged
+      rejected
+      filtered
+      bytesRead
+      bytesTotal
+      progress
+      startedAt
+      finishedAt
+      error
+      rejectsByReason {
+        reason
+        count
+      }
+      rejects(limit: $rejectsLimit) {
+        rowNumber
+        column
+        reason
+        detail
+        rawLine
+      }
+    }
+  }
+`;
+export interface ImportBatchQuery {
+  importBatch: ImportBatch | null;
+}
+export interface ImportBatchQueryVariables {
+  id: string;
+  rejectsLimit?: number | null;
+}

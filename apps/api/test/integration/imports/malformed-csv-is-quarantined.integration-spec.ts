@@ -1,0 +1,459 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { openDataSource } from '@crosswalk/api/database';
+import {
+  ImportFileError,
+  type ImportSummary,
+  type LoadedImportProfile,
+  loadImportProfile,
+  runImport,
+} from '@crosswalk/import-engine';
+import type { DataSource } from 'typeorm';
+
+// Every kind of bad input ends in an import with exact counts and each bad
+// row in import_rejects (row number, column, reason, raw line), or in a
+// clear error for the file as a whole; never in a crash.
+
+const PROFILE = `
+title: Malformed CSV test
+agency: { code: malformed-csv-test, name: Malformed CSV test, timeZone: America/Chicago }
+sourceSystem: malformed-csv-test
+recordId: { columns: [id] }
+fields:
+  occurred_at: { column: occurred, format: 'yyyy-MM-dd HH:mm' }
+  dispatched_at: { column: dispatched, format: 'yyyy-MM-dd HH:mm' }
+  arrived_at: { column: arrived, format: 'yyyy-MM-dd HH:mm' }
+  final_call_type: { column: type }
+  bh_category:
+    column: type
+    map: { crisis: mental_health, suicide: suicide }
+    default: other
+`;
+const HEADER = 'id,occurred,dispatched,arrived,type';
+
+describe('importing malformed CSV', () => {
+  let dataSource: DataSource;
+  let dir: string;
+  let base: LoadedImportProfile;
+
+  beforeAll(async () => {
+    dataSource = await openDataSource(
+      process.env['CROSSWALK_TEST_DATABASE_URL'] as string,
+    );
+    dir = mkdtempSync(join(tmpdir(), 'crosswalk-malformed-'));
+    writeFileSync(join(dir, 'malformed.yaml'), PROFILE);
+    base = loadImportProfile(join(dir, 'malformed.yaml'), dir);
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Imports `content` as a source system of its own, so cases never share record ids. */
+  const importText = (
+    name: string,
+    content: string | Buffer,
+    profile = base,
+  ): Promise<ImportSummary> => {
+    const file = join(dir, `${name}.csv`);
+    writeFileSync(file, content);
+    return runImport(dataSource, {
+      profile: {
+        ...profile,
+        profile: { ...profile.profile, sourceSystem: `malformed-${name}` },
+      },
+      file,
+      personKeySecret: 'test-secret',
+    });
+  };
+  const rejects = async (summary: ImportSummary) =>
+    dataSource.query(
+      `SELECT row_number AS row, column_name AS column, reason, raw_line AS raw
+         FROM import_rejects WHERE batch_id = $1 ORDER BY row_number`,
+      [summary.batchId],
+    );
+  const counts = (summary: ImportSummary) => {
+    const { rowsRead, inserted, updated, unchanged, rejected, filtered } =
+      summary;
+    expect(rowsRead).toBe(inserted + updated + unchanged + rejected + filtered);
+    return { rowsRead, inserted, updated, unchanged, rejected, filtered };
+  };
+  const latestBatch = async (name: string) =>
+    (
+      await dataSource.query(
+        `SELECT status, error FROM import_batches WHERE source_system = $1 ORDER BY started_at DESC LIMIT 1`,
+        [`malformed-${name}`],
+      )
+    )[0];
+  const none = { updated: 0, unchanged: 0, filtered: 0 };
+
+  it('rejects an empty file with a clear error and marks the batch failed', async () => {
+    await expect(importText('empty', '')).rejects.toThrow(ImportFileError);
+    await expect(importText('empty', '')).rejects.toThrow(
+      /empty: there is no header row/,
+    );
+    expect(await latestBatch('empty')).toEqual({
+      status: 'failed',
+      error: expect.stringMatching(/empty/),
+    });
+  });
+
+  it('imports nothing from a file with only a header, with or without a final newline', async () => {
+    for (const [name, text] of [
+      ['header-only', `${HEADER}\n`],
+      ['header-only-no-newline', HEADER],
+    ]) {
+      const summary = await importText(name, text);
+      expect(counts(summary)).toEqual({
+        rowsRead: 0,
+        inserted: 0,
+        rejected: 0,
+        ...none,
+      });
+      expect(await latestBatch(name)).toEqual({
+        status: 'completed',
+        error: null,
+      });
+    }
+  });
+
+  it('reads a header that starts with a byte-order mark', async () => {
+    const summary = await importText(
+      'bom',
+      `\uFEFF${HEADER}\nb1,2023-03-01 10:00,,,crisis\nb2,2023-03-01 11:00,,,suicide\n`,
+    );
+    expect(counts(summary)).toEqual({
+      rowsRead: 2,
+      inserted: 2,
+      rejected: 0,
+      ...none,
+    });
+  });
+
+  it('reads CRLF line ends and keeps them out of values and raw lines', async () => {
+    const summary = await importText(
+      'crlf',
+      [
+        HEADER,
+        'c1,2023-03-01 10:00,,,crisis',
+        'c2,not a date,,,crisis',
+        'c3,2023-03-01 12:00,,,suicide',
+      ].join('\r\n') + '\r\n',
+    );
+    expect(counts(summary)).toEqual({
+      rowsRead: 3,
+      inserted: 2,
+      rejected: 1,
+      ...none,
+    });
+    expect(await rejects(summary)).toEqual([
+      {
+        row: 3,
+        column: 'occurred',
+        reason: 'invalid_date',
+        raw: 'c2,not a date,,,crisis',
+      },
+    ]);
+    const types = await dataSource.query(
+      `SELECT final_call_type FROM encounters WHERE source_system = 'malformed-crlf' ORDER BY source_record_id`,
+    );
+    expect(types).toEqual([
+      { final_call_type: 'crisis' },
+      { final_call_type: 'suicide' },
+    ]);
+  });
+
+  it('keeps a quoted newline inside its value and numbers later rows by the line they start on', async () => {
+    const summary = await importText(
+      'quoted-newlines',
+      [
+        HEADER,
+        'q1,2023-03-01 10:00,,,"crisis,\nsecond line"',
+        'q2,2023-03-01 11:00,,,crisis',
+        'q3,2023-13-01 11:00,,,crisis',
+      ].join('\n') + '\n',
+    );
+    expect(counts(summary)).toEqual({
+      rowsRead: 3,
+      inserted: 2,
+      rejected: 1,
+      ...none,
+    });
+    const [{ final_call_type }] = await dataSource.query(
+      `SELECT final_call_type FROM encounters WHERE source_system = 'malformed-quoted-newlines' AND source_record_id = 'q1'`,
+    );
+    expect(final_call_type).toBe('crisis,\nsecond line');
+    expect(await rejects(summary)).toEqual([
+      {
+        row: 5,
+        column: 'occurred',
+        reason: 'invalid_date',
+        raw: 'q3,2023-13-01 11:00,,,crisis',
+      },
+    ]);
+  });
+
+  it('skips blank lines and lines above the header row, numbering rows by their line in the file', async () => {
+    const summary = await importText(
+      'blank-lines',
+      [
+        'Calls for service export',
+        'Generated 2023-03-02',
+        HEADER,
+        'k1,2023-03-01 10:00,,,crisis',
+        '',
+        '',
+        'k2,2023-03-01 99:00,,,crisis',
+        'k3,2023-03-01 11:00,,,crisis',
+        '',
+      ].join('\n'),
+      {
+        ...base,
+        profile: {
+          ...base.profile,
+          file: { ...base.profile.file, headerRow: 3 },
+        },
+      },
+    );
+    expect(counts(summary)).toEqual({
+      rowsRead: 3,
+      inserted: 2,
+      rejected: 1,
+      ...none,
+    });
+    expect(await rejects(summary)).toEqual([
+      {
+        row: 7,
+        column: 'occurred',
+        reason: 'invalid_date',
+        raw: 'k2,2023-03-01 99:00,,,crisis',
+      },
+    ]);
+  });
+
+  it('rejects rows with too few or too many fields and imports the rest', async () => {
+    const summary = await importText(
+      'ragged',
+      [
+        HEADER,
+        'r1,2023-03-01 10:00,,,crisis',
+        'r2,2023-03-01 10:00,,',
+        'r3,2023-03-01 10:00,,,crisis,extra',
+        'r4,2023-03-01 10:00,,,crisis',
+      ].join('\n'),
+    );
+    expect(counts(summary)).toEqual({
+      rowsRead: 4,
+      inserted: 2,
+      rejected: 2,
+      ...none,
+    });
+    expect(await rejects(summary)).toEqual([
+      {
+        row: 3,
+        column: null,
+        reason: 'ragged_row',
+        raw: 'r2,2023-03-01 10:00,,',
+      },
+      {
+        row: 4,
+        column: null,
+        reason: 'ragged_row',
+        raw: 'r3,2023-03-01 10:00,,,crisis,extra',
+      },
+    ]);
+  });
+
+  it('rejects a row with bytes that are not UTF-8', async () => {
+    const summary = await importText(
+      'invalid-utf8',
+      Buffer.concat([
+        Buffer.from(
+          `${HEADER}\nu1,2023-03-01 10:00,,,crisis\nu2,2023-03-01 10:00,,,cri`,
+        ),
+        Buffer.from([0xff, 0xfe, 0xc3]),
+        Buffer.from('sis\nu3,2023-03-01 10:00,,,caf\u00e9\n'),
+      ]),
+    );
+    expect(counts(summary)).toEqual({
+      rowsRead: 3,
+      inserted: 2,
+      rejected: 1,
+      ...none,
+    });
+    const [reject] = await rejects(summary);
+    expect(reject).toMatchObject({
+      row: 3,
+      column: null,
+      reason: 'invalid_utf8',
+    });
+    expect(reject.raw).toMatch(/^u2,2023-03-01 10:00,,,cri\uFFFD+sis$/);
+    const [{ final_call_type }] = await dataSource.query(
+      `SELECT final_call_type FROM encounters WHERE source_system = 'malformed-invalid-utf8' AND source_record_id = 'u3'`,
+    );
+    expect(final_call_type).toBe('caf\u00e9');
+  });
+
+  it('rejects a row with a NUL byte, which PostgreSQL text cannot hold', async () => {
+    const summary = await importText(
+      'nul-byte',
+      `${HEADER}\nz1,2023-03-01 10:00,,,crisis\nz2,2023-03-01 10:00,,,cri\u0000sis\nz3,2023-03-01 10:00,,,crisis\n`,
+    );
+    expect(counts(summary)).toEqual({
+      rowsRead: 3,
+      inserted: 2,
+      rejected: 1,
+      ...none,
+    });
+    expect(await rejects(summary)).toEqual([
+      {
+        row: 3,
+        column: null,
+        reason: 'invalid_utf8',
+        raw: 'z2,2023-03-01 10:00,,,cri\uFFFDsis',
+      },
+    ]);
+  });
+
+  it('keeps a quote inside a field as text and loses no row after a malformed quoted field', async () => {
+    const summary = await importText(
+      'malformed-quotes',
+      [
+        HEADER,
+        'm1,2023-03-01 10:00,,,crisis',
+        'm2,2023-03-01 10:00,,,"crisis"x',
+        'm3,2023-03-01 10:00,,,cri"sis',
+        'm4,2023-03-01 10:00,,,"crisis"',
+      ].join('\n') + '\n',
+    );
+    const { rowsRead, inserted, rejected } = counts(summary);
+    expect(rowsRead).toBe(4);
+    const types = Object.fromEntries(
+      (
+        await dataSource.query(
+          `SELECT source_record_id AS id, final_call_type AS type FROM encounters WHERE source_system = 'malformed-malformed-quotes'`,
+        )
+      ).map((r: { id: string; type: string }) => [r.id, r.type]),
+    );
+    // A quote inside an unquoted field is text; the rows around a malformed
+    // quoted field are read as they are, not swallowed into it.
+    expect(types).toMatchObject({ m1: 'crisis', m3: 'cri"sis', m4: 'crisis' });
+    // The malformed field itself is kept as written or rejected on its own.
+    if ('m2' in types) {
+      expect(types['m2']).toBe('"crisis"x');
+      expect({ inserted, rejected }).toEqual({ inserted: 4, rejected: 0 });
+    } else {
+      expect({ inserted, rejected }).toEqual({ inserted: 3, rejected: 1 });
+      expect(await rejects(summary)).toEqual([
+        {
+          row: 3,
+          column: null,
+          reason: 'malformed_csv',
+          raw: 'm2,2023-03-01 10:00,,,"crisis"x',
+        },
+      ]);
+    }
+  });
+
+  it('rejects the line with an unclosed quote alone and keeps the rows after it', async () => {
+    const summary = await importText(
+      'unclosed-quote',
+      `${HEADER}\nn1,2023-03-01 10:00,,,crisis\nn2,2023-03-01 10:00,,,"crisis\nn3,2023-03-01 10:00,,,crisis\n`,
+    );
+    expect(counts(summary)).toEqual({
+      rowsRead: 3,
+      inserted: 2,
+      rejected: 1,
+      ...none,
+    });
+    // The quote would run to the end of the file; its lines are read again
+    // one by one, so only line 3 is rejected and n3 still imports.
+    expect(await rejects(summary)).toEqual([
+      {
+        row: 3,
+        column: null,
+        reason: 'malformed_csv',
+        raw: 'n2,2023-03-01 10:00,,,"crisis',
+      },
+    ]);
+  });
+
+  it('refuses a file whose header lacks a mapped column, naming the column', async () => {
+    const attempt = importText(
+      'missing-column',
+      'id,occurred,dispatched,type\nx1,2023-03-01 10:00,,crisis\n',
+    );
+    await expect(attempt).rejects.toThrow(ImportFileError);
+    await expect(attempt).rejects.toThrow(
+      /Column "arrived" \(used by fields\.arrived_at\) is not in the file's header/,
+    );
+    expect(await latestBatch('missing-column')).toMatchObject({
+      status: 'failed',
+    });
+    const [{ n }] = await dataSource.query(
+      `SELECT count(*)::int AS n FROM encounters WHERE source_system = 'malformed-missing-column'`,
+    );
+    expect(n).toBe(0);
+  });
+
+  it('rejects future dates, times out of order and rows without id or occurred_at', async () => {
+    const summary = await importText(
+      'row-rules',
+      [
+        HEADER,
+        'v1,2023-03-01 10:00,2023-03-01 10:05,2023-03-01 10:20,crisis',
+        'v2,2999-03-01 10:00,,,crisis',
+        'v3,2023-03-01 10:00,2023-03-01 10:05,2023-03-01 10:01,crisis',
+        ',2023-03-01 10:00,,,crisis',
+        'v5,,,,crisis',
+        'v6,2023-03-01 10:00,2999-03-01 10:05,,crisis',
+      ].join('\n'),
+    );
+    expect(counts(summary)).toEqual({
+      rowsRead: 6,
+      inserted: 1,
+      rejected: 5,
+      ...none,
+    });
+    expect(summary.rejectsByReason).toEqual({
+      future_date: 2,
+      missing_record_id: 1,
+      missing_required: 1,
+      time_order: 1,
+    });
+    expect(await rejects(summary)).toEqual([
+      {
+        row: 3,
+        column: 'occurred',
+        reason: 'future_date',
+        raw: 'v2,2999-03-01 10:00,,,crisis',
+      },
+      {
+        row: 4,
+        column: 'arrived',
+        reason: 'time_order',
+        raw: 'v3,2023-03-01 10:00,2023-03-01 10:05,2023-03-01 10:01,crisis',
+      },
+      {
+        row: 5,
+        column: 'id',
+        reason: 'missing_record_id',
+        raw: ',2023-03-01 10:00,,,crisis',
+      },
+      {
+        row: 6,
+        column: 'occurred',
+        reason: 'missing_required',
+        raw: 'v5,,,,crisis',
+      },
+      {
+        row: 7,
+        column: 'dispatched',
+        reason: 'future_date',
+        raw: 'v6,2023-03-01 10:00,2999-03-01 10:05,,crisis',
+      },
+    ]);
+  });
+});

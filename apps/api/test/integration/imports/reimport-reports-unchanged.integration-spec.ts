@@ -1,0 +1,191 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { openDataSource, workspaceRoot } from '@crosswalk/api/database';
+import {
+  type LoadedImportProfile,
+  loadImportProfile,
+  runImport,
+  shippedProfilesDir,
+} from '@crosswalk/import-engine';
+import type { DataSource } from 'typeorm';
+
+// Importing the same file again changes nothing and says so; a changed row
+// is updated in place, a new one inserted, and a row missing from the new
+// file is kept. A dry run reports the same counts and writes nothing.
+
+const DATASETS = join(workspaceRoot(), '..', 'shared', 'datasets');
+const TORONTO_2014 = join(
+  DATASETS,
+  'toronto-police-persons-in-crisis',
+  'pic_2014_analysis_data.csv',
+);
+const SEATTLE = join(
+  DATASETS,
+  'seattle-spd-call-data-subset',
+  'db_call_data_2018-2023.csv',
+);
+
+/** A shipped profile under an agency of this spec's own. */
+function shipped(name: string, agencyCode: string): LoadedImportProfile {
+  const loaded = loadImportProfile(name, shippedProfilesDir(workspaceRoot()));
+  return {
+    ...loaded,
+    profile: {
+      ...loaded.profile,
+      agency: { ...loaded.profile.agency, code: agencyCode },
+    },
+  };
+}
+
+describe('importing a file again', () => {
+  let dataSource: DataSource;
+  let dir: string;
+
+  beforeAll(async () => {
+    dataSource = await openDataSource(
+      process.env['CROSSWALK_TEST_DATABASE_URL'] as string,
+    );
+    dir = mkdtempSync(join(tmpdir(), 'crosswalk-reimport-'));
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const encounters = async (agencyCode: string) =>
+    (
+      await dataSource.query(
+        'SELECT count(*)::int AS n FROM encounters e JOIN agencies a ON a.id = e.agency_id WHERE a.code = $1',
+        [agencyCode],
+      )
+    )[0].n;
+
+  it('reports all 22,229 Toronto rows unchanged, and a dry run writes nothing', async () => {
+    const profile = shipped('toronto-pic', 'reimport-toronto');
+    const run = (dryRun = false) =>
+      runImport(dataSource, {
+        profile,
+        file: TORONTO_2014,
+        dryRun,
+        personKeySecret: 'test-secret',
+      });
+    const counts = {
+      rowsRead: 22_229,
+      updated: 0,
+      rejected: 0,
+      filtered: 0,
+    };
+
+    const dry = await run(true);
+    expect(dry).toMatchObject({ ...counts, batchId: null, inserted: 22_229 });
+    expect(await encounters('reimport-toronto')).toBe(0);
+
+    expect(await run()).toMatchObject({
+      ...counts,
+      inserted: 22_229,
+      unchanged: 0,
+    });
+    const again = await run();
+    expect(again).toMatchObject({ ...counts, inserted: 0, unchanged: 22_229 });
+    expect(await encounters('reimport-toronto')).toBe(22_229);
+    const [batch] = await dataSource.query(
+      'SELECT status, rows_read, inserted, unchanged FROM import_batches WHERE id = $1',
+      [again.batchId],
+    );
+    expect(batch).toEqual({
+      status: 'completed',
+      rows_read: 22_229,
+      inserted: 0,
+      unchanged: 22_229,
+    });
+  });
+
+  it('updates a changed row, inserts a new one and keeps one the new file lacks', async () => {
+    const profile = shipped('seattle-cad', 'reimport-seattle');
+    const run = (file: string) =>
+      runImport(dataSource, {
+        profile,
+        file,
+        personKeySecret: 'test-secret',
+      });
+    expect(await run(SEATTLE)).toMatchObject({ inserted: 15, filtered: 207 });
+    expect(await run(SEATTLE)).toMatchObject({
+      rowsRead: 222,
+      inserted: 0,
+      updated: 0,
+      unchanged: 15,
+      rejected: 0,
+      filtered: 207,
+    });
+
+    const lines = readFileSync(SEATTLE, 'utf8').split('\r\n');
+    const edited = lines
+      // The call that arrived at 12:56:45 PM is corrected to 12:50:00 PM.
+      .map((line) =>
+        line.startsWith('2021000291990,')
+          ? line.replace('11/03/2021 12:56:45 PM', '11/03/2021 12:50:00 PM')
+          : line,
+      )
+      // One behavioral-health call is missing from the new export ...
+      .filter((line) => !line.startsWith('2022000175386,'));
+    // ... and a new one arrived.
+    edited.push(
+      '2023000999999,ASSISTANCE RENDERED,911,2,PERSON IN BEHAVIORAL/EMOTIONAL CRISIS,--CRISIS COMPLAINT - GENERAL,12/01/2023 9:15:00 AM,12/01/2023 9:31:10 AM,EAST,CHARLIE,C3,-122.2846815,47.61780948',
+    );
+    const file = join(dir, 'seattle-edited.csv');
+    writeFileSync(file, edited.join('\r\n'));
+
+    const summary = await run(file);
+    expect(summary).toMatchObject({
+      rowsRead: 222,
+      inserted: 1,
+      updated: 1,
+      unchanged: 13,
+      rejected: 0,
+      filtered: 207,
+    });
+    expect(await encounters('reimport-seattle')).toBe(16);
+    const [changed] = await dataSource.query(
+      `SELECT e.arrived_at, e.import_batch_id FROM encounters e WHERE e.source_record_id = '2021000291990'
+          AND e.agency_id = (SELECT id FROM agencies WHERE code = 'reimport-seattle')`,
+    );
+    expect(changed).toEqual({
+      arrived_at: new Date('2021-11-03T19:50:00Z'),
+      import_batch_id: summary.batchId,
+    });
+  });
+
+  it('keeps the last of two rows with the same record id and counts the first as updated', async () => {
+    const profile = shipped('seattle-cad', 'reimport-repeated');
+    const [header, first] = readFileSync(SEATTLE, 'utf8')
+      .split('\r\n')
+      .filter((line, i) => i === 0 || line.startsWith('2021000291990,'));
+    const file = join(dir, 'seattle-repeated.csv');
+    writeFileSync(
+      file,
+      [
+        header,
+        first,
+        first,
+        first.replace('REPORT WRITTEN (NO ARREST)', 'PHYSICAL ARREST MADE'),
+      ].join('\n'),
+    );
+    const summary = await runImport(dataSource, {
+      profile,
+      file,
+      personKeySecret: 'test-secret',
+    });
+    expect(summary).toMatchObject({
+      rowsRead: 3,
+      inserted: 1,
+      updated: 1,
+      unchanged: 1,
+    });
+    const rows = await dataSource.query(
+      `SELECT arrest FROM encounters WHERE agency_id = (SELECT id FROM agencies WHERE code = 'reimport-repeated')`,
+    );
+    expect(rows).toEqual([{ arrest: true }]);
+  });
+});

@@ -1,0 +1,76 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { openDataSource } from '@crosswalk/api/database';
+import { loadImportProfile, runImport } from '@crosswalk/import-engine';
+import type { DataSource } from 'typeorm';
+
+// DOMAIN.md section 6: raw names, dates of birth and record numbers that
+// identify a person are never stored. The person key is their keyed hash;
+// a rejected row's raw line must not bring them back in import_rejects.
+
+const PROFILE = `
+title: Identifier redaction test
+agency: { code: identifier-redaction-test, name: Identifier redaction test, timeZone: UTC }
+sourceSystem: identifier-redaction-test
+recordId: { columns: [id] }
+fields:
+  occurred_at: { column: occurred, format: iso }
+  final_call_type: { column: type }
+  person_key: { columns: [name, dob] }
+`;
+
+describe('rejected rows of a profile with person identifiers', () => {
+  let dataSource: DataSource;
+  let dir: string;
+
+  beforeAll(async () => {
+    dataSource = await openDataSource(
+      process.env['CROSSWALK_TEST_DATABASE_URL'] as string,
+    );
+    dir = mkdtempSync(join(tmpdir(), 'crosswalk-identifiers-'));
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keep the rest of the line for the data steward but not the name or date of birth', async () => {
+    writeFileSync(join(dir, 'identifiers.yaml'), PROFILE);
+    const file = join(dir, 'identifiers.csv');
+    writeFileSync(
+      file,
+      [
+        'id,occurred,type,name,dob',
+        'p1,2023-03-01T10:00:00,crisis,Ann Lee,1980-02-03',
+        'p2,not a date,crisis,Ann Lee,1980-02-03',
+        'p3,2023-03-01T10:00:00,crisis,Ann Lee',
+        'p4,2023-03-01T10:00:00,crisis,Ann Lee,1980-02-03,extra',
+        'p5,2023-03-01T10:00:00,"crisis,Ann Lee,1980-02-03',
+      ].join('\n'),
+    );
+    const summary = await runImport(dataSource, {
+      profile: loadImportProfile(join(dir, 'identifiers.yaml'), dir),
+      file,
+      personKeySecret: 'test-secret',
+    });
+    expect(summary).toMatchObject({ rowsRead: 5, inserted: 1, rejected: 4 });
+
+    const stored = await dataSource.query(
+      'SELECT row_number AS row, reason, raw_line AS raw FROM import_rejects WHERE batch_id = $1 ORDER BY row_number',
+      [summary.batchId],
+    );
+    expect(stored.map((r: { reason: string }) => r.reason)).toEqual([
+      'invalid_date',
+      'ragged_row',
+      'ragged_row',
+      'malformed_csv',
+    ]);
+    for (const { raw } of stored) {
+      expect(raw).not.toMatch(/Ann Lee|1980-02-03/);
+    }
+    // What the steward needs to fix the row is still there.
+    expect(stored[0].raw).toContain('not a date');
+  });
+});

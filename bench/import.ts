@@ -1,0 +1,195 @@
+// Import throughput and memory against plain COPY, on 1,000,000 demo rows.
+//   npm run bench:import [-- --rows N]
+// Generates the demo CSV, loads it with plain COPY into a bare table (the
+// reference), then imports it with the crosswalk-demo profile into a fresh
+// database, and prints rows/s for both, their ratio and the import's peak RSS.
+import { spawn } from 'node:child_process';
+import {
+  chmodSync,
+  createReadStream,
+  createWriteStream,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { parseArgs } from 'node:util';
+
+import {
+  ensureDatabase,
+  startDatabase,
+  workspaceRoot,
+} from '@crosswalk/api/database';
+import type { ImportSummary } from '@crosswalk/import-engine';
+import { EncounterCsvFormatter, generateEncounters } from '@crosswalk/seeds';
+import { Client } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+
+const { values } = parseArgs({
+  options: { rows: { type: 'string', default: '1000000' } },
+});
+const rows = Number(values.rows);
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+
+async function writeCsv(file: string) {
+  const formatter = new EncounterCsvFormatter();
+  const out = createWriteStream(file);
+  out.write(formatter.header());
+  let chunk = '';
+  for (const encounter of generateEncounters({ encounters: rows, seed: 11 })) {
+    chunk += formatter.fileLine(encounter);
+    if (chunk.length > 1 << 20) {
+      if (!out.write(chunk))
+        await new Promise((done) => out.once('drain', done));
+      chunk = '';
+    }
+  }
+  out.end(chunk);
+  await new Promise((done) => out.once('finish', done));
+}
+
+async function plainCopy(
+  url: string,
+  file: string,
+  columns: string[],
+): Promise<number> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('DROP TABLE IF EXISTS bench_plain_copy');
+    await client.query(
+      `CREATE TABLE bench_plain_copy (${columns.map((c) => `"${c}" text`).join(', ')})`,
+    );
+    const started = performance.now();
+    await pipeline(
+      createReadStream(file),
+      client.query(
+        copyFrom('COPY bench_plain_copy FROM STDIN (FORMAT csv, HEADER true)'),
+      ),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    await client.query('DROP TABLE bench_plain_copy');
+    return seconds;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Runs the import CLI with the flags of `npm run import`, sampling its peak RSS (VmHWM). */
+async function importWithCli(
+  databaseUrl: string,
+  file: string,
+): Promise<{ summary: ImportSummary; peakRss: number }> {
+  const script = (
+    JSON.parse(readFileSync(join(workspaceRoot(), 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    }
+  ).scripts['import'];
+  const nodeArgs = script
+    .split(' ')
+    .filter((part) => part.startsWith('--max-old-space-size'));
+  const child = spawn(
+    process.execPath,
+    [
+      ...nodeArgs,
+      '-r',
+      '@swc-node/register',
+      'libs/import-engine/src/import.cli.ts',
+      '--profile',
+      'crosswalk-demo',
+      '--file',
+      file,
+      '--json',
+    ],
+    {
+      cwd: workspaceRoot(),
+      env: {
+        ...process.env,
+        SWC_NODE_PROJECT: 'tsconfig.base.json',
+        DATABASE_URL: databaseUrl,
+        CROSSWALK_PERSON_KEY_SECRET: 'bench-secret',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  let peakKb = 0;
+  const sampler = setInterval(() => {
+    try {
+      const hwm = /VmHWM:\s+(\d+) kB/.exec(
+        readFileSync(`/proc/${child.pid}/status`, 'utf8'),
+      );
+      if (hwm) peakKb = Math.max(peakKb, Number(hwm[1]));
+    } catch {
+      // the process has just exited
+    }
+  }, 50);
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  const status = await new Promise((done) => child.once('exit', done));
+  clearInterval(sampler);
+  if (status !== 0) throw new Error(`the import exited with status ${status}`);
+  return {
+    summary: JSON.parse(output) as ImportSummary,
+    peakRss: peakKb * 1024,
+  };
+}
+
+async function main() {
+  const scratch = mkdtempSync(join(tmpdir(), 'crosswalk-bench-'));
+  chmodSync(scratch, 0o755);
+  const env = process.env['DATABASE_URL']
+    ? process.env
+    : { ...process.env, CROSSWALK_DATA_DIR: join(scratch, 'data') };
+  const server = await startDatabase({ env });
+  const url = new URL(server.url);
+  url.pathname = `/crosswalk_bench_${process.pid}`;
+  await ensureDatabase(server.url, url.pathname.slice(1));
+  const file = join(scratch, 'encounters.csv');
+  try {
+    const started = performance.now();
+    await writeCsv(file);
+    console.log(
+      `Generated ${rows.toLocaleString('en-US')} demo rows (${mb(statSync(file).size)}) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+
+    const header = readFileSync(file, 'utf8')
+      .slice(0, 4096)
+      .split('\n')[0]
+      .split(',');
+    const copySeconds = await plainCopy(url.toString(), file, header);
+    const copyRate = rows / copySeconds;
+    console.log(
+      `plain COPY into a bare table: ${copySeconds.toFixed(1)} s, ${Math.round(copyRate).toLocaleString('en-US')} rows/s`,
+    );
+
+    // The import runs as `npm run import` runs it (same flags), in its own
+    // process, so its peak RSS is the kernel's high-water mark for that process.
+    const { summary, peakRss } = await importWithCli(url.toString(), file);
+    const importSeconds = summary.seconds;
+    const importRate = rows / importSeconds;
+    console.log(
+      `crosswalk import: ${importSeconds.toFixed(1)} s, ${Math.round(importRate).toLocaleString('en-US')} rows/s ` +
+        `(inserted ${summary.inserted.toLocaleString('en-US')}, rejected ${summary.rejected})`,
+    );
+    console.log(
+      `ratio import/COPY: ${(importRate / copyRate).toFixed(2)} (target >= 0.40)`,
+    );
+    console.log(`import peak RSS: ${mb(peakRss)} (target < 500 MB)`);
+    if (summary.inserted !== rows)
+      throw new Error(`expected ${rows} inserted, got ${summary.inserted}`);
+  } finally {
+    const client = new Client({ connectionString: server.url });
+    await client.connect();
+    await client.query(
+      `DROP DATABASE IF EXISTS "${url.pathname.slice(1)}" WITH (FORCE)`,
+    );
+    await client.end();
+    await server.stop();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+void main();

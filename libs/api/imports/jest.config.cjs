@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'api-imports',
+  preset: '../../../jest.preset.cjs',
+  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+};

@@ -1,0 +1,4 @@
+export * from './imports.module';
+export * from './imports.options';
+export * from './imports.service';
+export * from './upload-directory';

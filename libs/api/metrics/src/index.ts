@@ -1,0 +1,3 @@
+export * from './metric-catalogue';
+export * from './metrics.module';
+export * from './metrics.service';

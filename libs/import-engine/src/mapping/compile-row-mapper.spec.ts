@@ -1,0 +1,569 @@
+import { createHmac } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { loadImportProfile } from '../profile/load-import-profile';
+import {
+  compileRowMapper,
+  ImportFileError,
+  type MappedEncounter,
+  type MappedRow,
+  VALUE_FIELDS,
+} from './compile-row-mapper';
+
+const dir = mkdtempSync(join(tmpdir(), 'crosswalk-row-mapper-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const NOW = Date.parse('2024-06-01T00:00:00Z');
+let profiles = 0;
+
+/**
+ * A row mapper for `fields` (YAML, indented under `fields:`) over a header,
+ * through the real loader so every profile here is a valid one.
+ */
+function mapper(
+  fields: string,
+  header: string[],
+  { extra = '', recordId = '{ columns: [id] }', secret = 'test-secret' } = {},
+) {
+  const path = join(dir, `p${++profiles}.yaml`);
+  writeFileSync(
+    path,
+    `title: Test
+agency: { code: test, name: Test PD, timeZone: America/Los_Angeles }
+sourceSystem: test
+recordId: ${recordId}
+${extra}
+fields:
+${fields}`,
+  );
+  const { profile } = loadImportProfile(path, dir);
+  const map = compileRowMapper(profile, header, secret, () => NOW);
+  return (cells: Record<string, string>) =>
+    map(header.map((column) => cells[column] ?? ''));
+}
+
+const OCCURRED = '  occurred_at: { column: occurred }';
+const value = (row: MappedRow, field: string) => {
+  if (row.kind !== 'encounter')
+    throw new Error(`expected an encounter, got ${JSON.stringify(row)}`);
+  return row.values[VALUE_FIELDS.indexOf(field as never)];
+};
+const iso = (row: MappedRow, field: string) => {
+  const ms = value(row, field);
+  return ms === null ? null : new Date(ms as number).toISOString();
+};
+const base = { id: '1', occurred: '2024-01-15T10:00:00' };
+
+describe('value maps, rules, unknown and default', () => {
+  const map = mapper(
+    `${OCCURRED}
+  bh_category:
+    column: final
+    map: { ' Person in Crisis ': mental_health, Overdose: substance_use }
+    rules:
+      - { match: suicid, value: suicide }
+      - { match: '^welfare', value: welfare_check }
+      - { column: initial, match: crisis, value: mental_health }
+    unknown: [UNK, '-']
+    default: other
+  call_origin: { column: origin, map: { 911: 911 } }`,
+    ['id', 'occurred', 'final', 'initial', 'origin'],
+  );
+  const category = (final: string, initial = '') =>
+    value(map({ ...base, final, initial }), 'bh_category');
+
+  it('maps exact text, ignoring case and surrounding spaces', () => {
+    expect(category('Person in Crisis')).toBe('mental_health');
+    expect(category('  PERSON IN CRISIS ')).toBe('mental_health');
+    expect(category('overdose')).toBe('substance_use');
+  });
+
+  it('tries the rules in order as case-insensitive JavaScript regular expressions', () => {
+    expect(category('ATTEMPTED SUICIDE')).toBe('suicide');
+    expect(category('Welfare check')).toBe('welfare_check');
+    // Not anchored unless the pattern says so.
+    expect(category('CHECK WELFARE')).toBe('other');
+  });
+
+  it('lets a rule read another column', () => {
+    expect(category('ASSIST PUBLIC', 'CRISIS COMPLAINT')).toBe('mental_health');
+    // An empty or unknown cell of the field's own column still lets it apply.
+    expect(category('', 'crisis')).toBe('mental_health');
+    expect(category('UNK', 'crisis')).toBe('mental_health');
+    // The field's own column wins when it matches first.
+    expect(category('suicide attempt', 'crisis')).toBe('suicide');
+  });
+
+  it('reads empty and unknown cells as unknown (null), never as the default', () => {
+    expect(category('')).toBeNull();
+    expect(category('unk')).toBeNull();
+    expect(category(' - ')).toBeNull();
+  });
+
+  it('gives the default to text nothing else matched', () => {
+    expect(category('THEFT')).toBe('other');
+  });
+
+  it('treats a number in the profile as the text of an enumeration value', () => {
+    expect(
+      value(map({ ...base, final: 'x', origin: '911' }), 'call_origin'),
+    ).toBe('911');
+  });
+
+  it('without a map entry, rule or default, reads the text as the field type', () => {
+    expect(
+      value(map({ ...base, origin: 'Officer_Initiated' }), 'call_origin'),
+    ).toBe('officer_initiated');
+    expect(map({ ...base, origin: 'radio' })).toEqual({
+      kind: 'reject',
+      column: 'origin',
+      reason: 'unmapped_value',
+      detail:
+        '"radio" in "origin" is not mapped to one of 911, 988, officer_initiated, referral, other',
+    });
+  });
+});
+
+describe('booleans, numbers, text and constants', () => {
+  const map = mapper(
+    `${OCCURRED}
+  arrest: { column: arrest }
+  citation: { column: disposition, map: { CITATION ISSUED: true }, default: false }
+  emergency_detention: { column: hold, map: { '': false } }
+  latitude: { column: lat }
+  officer_minutes: { column: minutes }
+  final_call_type: { column: type }
+  response_model: { constant: co_responder }
+  peer_specialist_involved: { constant: null }`,
+    [
+      'id',
+      'occurred',
+      'arrest',
+      'disposition',
+      'hold',
+      'lat',
+      'minutes',
+      'type',
+    ],
+  );
+
+  it('reads yes/no words and 1/0 as booleans', () => {
+    for (const [text, expected] of [
+      ['Y', true],
+      ['yes', true],
+      ['TRUE', true],
+      ['t', true],
+      ['1', true],
+      ['n', false],
+      ['No', false],
+      ['false', false],
+      ['F', false],
+      ['0', false],
+      ['', null],
+    ] as const)
+      expect(value(map({ ...base, arrest: text }), 'arrest')).toBe(expected);
+    expect(map({ ...base, arrest: 'maybe' })).toMatchObject({
+      kind: 'reject',
+      column: 'arrest',
+      reason: 'invalid_boolean',
+    });
+  });
+
+  it('maps dispositions to true and everything else to the default', () => {
+    const row = (disposition: string) => map({ ...base, disposition });
+    expect(value(row('Citation issued'), 'citation')).toBe(true);
+    expect(value(row('REPORT WRITTEN'), 'citation')).toBe(false);
+    expect(value(row(''), 'citation')).toBeNull();
+    // A map entry for "" gives empty cells a value.
+    expect(value(row(''), 'emergency_detention')).toBe(false);
+    expect(value(map({ ...base, hold: 'yes' }), 'emergency_detention')).toBe(
+      true,
+    );
+  });
+
+  it('reads numbers, refusing text and fractions of whole numbers', () => {
+    const row = map({ ...base, lat: '47.61703719', minutes: '42' });
+    expect(value(row, 'latitude')).toBe(47.61703719);
+    expect(value(row, 'officer_minutes')).toBe(42);
+    expect(map({ ...base, lat: '47,6' })).toMatchObject({
+      reason: 'invalid_number',
+      column: 'lat',
+    });
+    expect(map({ ...base, minutes: '4.5' })).toMatchObject({
+      reason: 'invalid_number',
+      column: 'minutes',
+    });
+  });
+
+  it('keeps text as written, trimmed, and fills constants', () => {
+    const row = map({ ...base, type: '  --CRISIS COMPLAINT - GENERAL ' });
+    expect(value(row, 'final_call_type')).toBe('--CRISIS COMPLAINT - GENERAL');
+    expect(value(row, 'response_model')).toBe('co_responder');
+    expect(value(row, 'peer_specialist_involved')).toBeNull();
+    expect(value(row, 'cleared_at')).toBeNull();
+  });
+});
+
+describe('timestamps', () => {
+  const header = ['id', 'occurred', 'arrived', 'date', 'time', 'year', 'month'];
+  const twelveHour = mapper(
+    `  occurred_at: { column: occurred, format: 'MM/dd/yyyy h:mm:ss a' }
+  arrived_at: { column: arrived, format: 'MM/dd/yyyy hh:mm:ss a' }`,
+    header,
+  );
+  const at = (occurred: string) =>
+    iso(twelveHour({ id: '1', occurred }), 'occurred_at');
+
+  it('reads a 12-hour clock with AM/PM as local time of the agency', () => {
+    // Seattle, PDT (UTC-7) until 5 November 2023.
+    expect(at('11/04/2023 6:08:26 PM')).toBe('2023-11-05T01:08:26.000Z');
+    expect(at('11/04/2023 6:08:26 am')).toBe('2023-11-04T13:08:26.000Z');
+    expect(at('11/04/2023 12:08:26 AM')).toBe('2023-11-04T07:08:26.000Z');
+    expect(at('11/04/2023 12:08:26 PM')).toBe('2023-11-04T19:08:26.000Z');
+    // PST (UTC-8) in winter.
+    expect(at('12/29/2018 4:38:34 PM')).toBe('2018-12-30T00:38:34.000Z');
+    // hh accepts one digit as well as two.
+    expect(
+      iso(
+        twelveHour({
+          ...base,
+          occurred: '1/2/2023 1:00:00 PM',
+          arrived: '01/02/2023 1:05:00 PM',
+        }),
+        'arrived_at',
+      ),
+    ).toBe('2023-01-02T21:05:00.000Z');
+  });
+
+  it('takes the first of a repeated autumn hour and moves a skipped spring time on', () => {
+    // 5 November 2023, 1:30 AM happens twice in Los Angeles: PDT first.
+    expect(at('11/05/2023 1:30:00 AM')).toBe('2023-11-05T08:30:00.000Z');
+    expect(at('11/05/2023 2:30:00 AM')).toBe('2023-11-05T10:30:00.000Z');
+    // 12 March 2023, 2:30 AM does not exist: read as 3:30 AM PDT.
+    expect(at('03/12/2023 2:30:00 AM')).toBe('2023-03-12T10:30:00.000Z');
+  });
+
+  it('rejects text that does not match the format', () => {
+    for (const text of [
+      '11/04/2023 18:08:26',
+      '2023-11-04',
+      '13/01/2023 1:00:00 PM',
+      '02/30/2023 1:00:00 PM',
+    ])
+      expect(twelveHour({ id: '1', occurred: text })).toEqual({
+        kind: 'reject',
+        column: 'occurred',
+        reason: 'invalid_date',
+        detail: `"${text}" in "occurred" does not match the date format MM/dd/yyyy h:mm:ss a`,
+      });
+  });
+
+  it('reads ISO 8601 by default: naive as local time, with an offset as an instant', () => {
+    const map = mapper(`  occurred_at: { column: occurred }`, header);
+    const read = (occurred: string) => {
+      const row = map({ id: '1', occurred });
+      if (row.kind === 'encounter') return iso(row, 'occurred_at');
+      return row.kind === 'reject' ? row.reason : row.kind;
+    };
+    expect(read('2024-01-15T10:00:00')).toBe('2024-01-15T18:00:00.000Z');
+    expect(read('2024-01-15 10:00')).toBe('2024-01-15T18:00:00.000Z');
+    expect(read('2024-01-15T10:00:00.250')).toBe('2024-01-15T18:00:00.250Z');
+    expect(read('2024-01-15')).toBe('2024-01-15T08:00:00.000Z');
+    expect(read('2024-01-15T10:00:00Z')).toBe('2024-01-15T10:00:00.000Z');
+    expect(read('2024-01-15T10:00:00-05:00')).toBe('2024-01-15T15:00:00.000Z');
+    expect(read('2024-01-15T10:00:00+0530')).toBe('2024-01-15T04:30:00.000Z');
+    for (const bad of [
+      '01/15/2024',
+      '2024-02-30',
+      '2024-01-15T25:00',
+      'Jan 15 2024',
+    ])
+      expect(read(bad)).toBe('invalid_date');
+  });
+
+  it('reads an offset in a date-fns format as an instant', () => {
+    const map = mapper(
+      `  occurred_at: { column: occurred, format: 'yyyy-MM-dd HH:mm:ss xx' }`,
+      header,
+    );
+    expect(
+      iso(
+        map({ id: '1', occurred: '2023-11-04 18:08:26 -0800' }),
+        'occurred_at',
+      ),
+    ).toBe('2023-11-05T02:08:26.000Z');
+  });
+
+  it('puts two-digit years 00-49 in this century and 50-99 in the last', () => {
+    const map = mapper(
+      `  occurred_at: { column: occurred, format: 'MM/dd/yy HH:mm' }`,
+      header,
+    );
+    expect(
+      iso(map({ id: '1', occurred: '11/04/23 18:08' }), 'occurred_at'),
+    ).toBe('2023-11-05T01:08:00.000Z');
+    expect(
+      iso(map({ id: '1', occurred: '11/04/99 18:08' }), 'occurred_at'),
+    ).toBe('1999-11-05T02:08:00.000Z');
+  });
+
+  it('combines a date column and a time column', () => {
+    const map = mapper(
+      `  occurred_at:
+    date: { column: date, format: 'MM/dd/yyyy' }
+    time: { column: time, format: 'HHmm' }
+  arrived_at:
+    date: { column: date, format: 'MM/dd/yyyy' }
+    time: { column: arrived }`,
+      header,
+    );
+    const row = map({
+      id: '1',
+      date: '07/04/2023',
+      time: '2130',
+      arrived: '21:45:30',
+    });
+    expect(iso(row, 'occurred_at')).toBe('2023-07-05T04:30:00.000Z');
+    expect(iso(row, 'arrived_at')).toBe('2023-07-05T04:45:30.000Z');
+    // An empty time leaves midnight; an empty date leaves no timestamp.
+    expect(iso(map({ id: '1', date: '07/04/2023' }), 'occurred_at')).toBe(
+      '2023-07-04T07:00:00.000Z',
+    );
+    expect(map({ id: '1', time: '2130' })).toMatchObject({
+      reason: 'missing_required',
+    });
+    expect(map({ id: '1', date: '07/04/2023', time: '9:30' })).toMatchObject({
+      reason: 'invalid_date',
+      column: 'time',
+    });
+  });
+
+  it('reads a year and a month (number, name or abbreviation) as the 1st of the month', () => {
+    const map = mapper(`  occurred_at: { year: year, month: month }`, header, {
+      extra: 'timePrecision: month',
+    });
+    const month = (year: string, month: string) => {
+      const row = map({ id: '1', year, month });
+      return row.kind === 'encounter' ? iso(row, 'occurred_at') : row;
+    };
+    expect(month('2014', 'January')).toBe('2014-01-01T08:00:00.000Z');
+    expect(month('2014', 'july')).toBe('2014-07-01T07:00:00.000Z');
+    expect(month('2014', 'Sept')).toBe('2014-09-01T07:00:00.000Z');
+    expect(month('2014', '12')).toBe('2014-12-01T08:00:00.000Z');
+    expect(month('2014', 'Smarch')).toMatchObject({
+      reason: 'invalid_date',
+      column: 'month',
+      detail: '"Smarch" in "month" is not a month',
+    });
+    expect(month('14', 'May')).toMatchObject({
+      reason: 'invalid_date',
+      column: 'year',
+    });
+    expect(month('', '')).toMatchObject({
+      reason: 'missing_required',
+      column: 'year',
+    });
+  });
+});
+
+describe('row rules', () => {
+  const map = mapper(
+    `  occurred_at: { column: occurred }
+  received_at: { column: received }
+  dispatched_at: { column: dispatched }
+  arrived_at: { column: arrived }
+  cleared_at: { column: cleared }`,
+    ['id', 'part', 'occurred', 'received', 'dispatched', 'arrived', 'cleared'],
+    { recordId: "{ columns: [id, part], separator: '/' }" },
+  );
+
+  it('joins a record id from several columns', () => {
+    const row = map({ id: '2024-17', part: 'B', occurred: '2024-01-15T10:00' });
+    expect(row).toMatchObject({ kind: 'encounter', recordId: '2024-17/B' });
+  });
+
+  it('rejects a row without any record id or occurred_at', () => {
+    expect(map({ occurred: '2024-01-15T10:00' })).toMatchObject({
+      reason: 'missing_record_id',
+      column: 'id',
+    });
+    expect(map({ id: '1' })).toMatchObject({
+      reason: 'missing_required',
+      column: 'occurred',
+    });
+  });
+
+  it('rejects any timestamp more than five minutes in the future', () => {
+    expect(map({ id: '1', occurred: '2024-05-31T17:04' })).toMatchObject({
+      kind: 'encounter',
+    });
+    expect(map({ id: '1', occurred: '2024-05-31T17:06' })).toMatchObject({
+      reason: 'future_date',
+      column: 'occurred',
+    });
+    expect(
+      map({
+        id: '1',
+        occurred: '2024-01-15T10:00',
+        cleared: '2025-01-15T10:00',
+      }),
+    ).toMatchObject({ reason: 'future_date', column: 'cleared' });
+  });
+
+  it('rejects received, dispatched, arrived and cleared out of order, skipping empty ones', () => {
+    const times = {
+      id: '1',
+      occurred: '2024-01-15T10:00',
+      received: '2024-01-15T10:00',
+      dispatched: '2024-01-15T10:02',
+      arrived: '2024-01-15T10:10',
+      cleared: '2024-01-15T11:00',
+    };
+    expect(map(times)).toMatchObject({ kind: 'encounter' });
+    expect(map({ ...times, arrived: '2024-01-15T10:01' })).toEqual({
+      kind: 'reject',
+      column: 'arrived',
+      reason: 'time_order',
+      detail:
+        'arrived_at (2024-01-15T18:01:00.000Z) is before dispatched_at (2024-01-15T18:02:00.000Z)',
+    });
+    expect(
+      map({ ...times, arrived: '', cleared: '2024-01-15T10:01' }),
+    ).toMatchObject({
+      reason: 'time_order',
+      column: 'cleared',
+    });
+  });
+});
+
+describe('area', () => {
+  const map = mapper(
+    `${OCCURRED}
+  area:
+    column: beat
+    unknown: ['-', x, ' OOJ ']
+    parents:
+      - { column: sector, level: sector }
+      - { column: precinct, level: precinct }`,
+    ['id', 'occurred', 'beat', 'sector', 'precinct'],
+  );
+  const area = (beat: string, sector = 'CHARLIE', precinct = 'EAST') =>
+    (map({ ...base, beat, sector, precinct }) as MappedEncounter).areaPath;
+
+  it('reads the code with its parents, trimmed and upper-cased', () => {
+    expect(area(' c3 ', 'Charlie', 'east')).toEqual([
+      { code: 'C3', level: 'beat' },
+      { code: 'CHARLIE', level: 'sector' },
+      { code: 'EAST', level: 'precinct' },
+    ]);
+  });
+
+  it('counts unknown codes and empty cells as unknown area', () => {
+    for (const code of ['-', 'X', 'x', 'ooj', ''])
+      expect(area(code)).toBeNull();
+  });
+
+  it('stops the path at an unknown parent', () => {
+    expect(area('C3', '-')).toEqual([{ code: 'C3', level: 'beat' }]);
+    expect(area('C3', 'CHARLIE', 'OOJ')).toEqual([
+      { code: 'C3', level: 'beat' },
+      { code: 'CHARLIE', level: 'sector' },
+    ]);
+  });
+});
+
+describe('person key', () => {
+  const header = ['id', 'occurred', 'last', 'first', 'dob'];
+  const fields = `${OCCURRED}
+  person_key: { columns: [last, first, dob] }`;
+  const key = (cells: Record<string, string>, secret = 'test-secret') =>
+    (
+      mapper(fields, header, { secret })({
+        ...base,
+        ...cells,
+      }) as MappedEncounter
+    ).personKey;
+
+  it('is HMAC-SHA256 of the normalized identifiers with the secret', () => {
+    const expected = createHmac('sha256', 'test-secret')
+      .update(['lee', 'ann marie', '1980-02-03'].join('\u001f'))
+      .digest('hex');
+    expect(key({ last: 'Lee', first: 'Ann Marie', dob: '1980-02-03' })).toBe(
+      expected,
+    );
+    // Case, surrounding and repeated spaces do not change it.
+    expect(
+      key({ last: ' LEE ', first: 'ann   MARIE', dob: '1980-02-03' }),
+    ).toBe(expected);
+  });
+
+  it('never holds the raw identifiers and changes with the secret', () => {
+    const row = mapper(
+      fields,
+      header,
+    )({ ...base, last: 'Lee', first: 'Ann', dob: '1980-02-03' });
+    expect(JSON.stringify(row)).not.toMatch(/lee|ann|1980/i);
+    expect(key({ last: 'Lee', first: 'Ann' })).not.toBe(
+      key({ last: 'Lee', first: 'Ann' }, 'another-secret'),
+    );
+    expect(key({ last: 'Lee', first: 'Ann' })).not.toBe(
+      key({ last: 'Lee', first: 'Anne' }),
+    );
+  });
+
+  it('is unknown when every identifier is empty', () => {
+    expect(key({})).toBeNull();
+  });
+
+  it('needs the deployment secret', () => {
+    expect(() => mapper(fields, header, { secret: '' })).toThrow(
+      /CROSSWALK_PERSON_KEY_SECRET/,
+    );
+  });
+});
+
+describe('filter', () => {
+  const map = mapper(
+    `${OCCURRED}
+  final_call_type: { column: final }`,
+    ['id', 'occurred', 'initial', 'final'],
+    {
+      extra: `filter:
+  - { column: initial, matches: ['crisis|suicid', '^welfare'] }
+  - { column: final, equals: [' MH ', 'Person in Crisis'] }`,
+    },
+  );
+  const kind = (initial: string, final: string, occurred = base.occurred) =>
+    map({ id: '1', occurred, initial, final }).kind;
+
+  it('imports a row when any condition holds', () => {
+    expect(kind('SUICIDE - CRITICAL', 'ASSIST')).toBe('encounter');
+    expect(kind('welfare check', 'ASSIST')).toBe('encounter');
+    expect(kind('THEFT', 'mh')).toBe('encounter');
+    expect(kind('THEFT', 'person in crisis')).toBe('encounter');
+  });
+
+  it('leaves out the others without checking them', () => {
+    expect(kind('THEFT', 'BURGLARY')).toBe('filtered');
+    expect(kind('CHECK WELFARE', 'MH REPORT')).toBe('filtered');
+    expect(kind('THEFT', 'BURGLARY', 'not a date')).toBe('filtered');
+  });
+});
+
+describe('the file header', () => {
+  it('must hold every column the profile maps', () => {
+    expect(() =>
+      mapper(`${OCCURRED}\n  final_call_type: { column: Final Call Type }`, [
+        'id',
+        'occurred',
+        'Initial Call Type',
+      ]),
+    ).toThrow(
+      new ImportFileError(
+        'Column "Final Call Type" (used by fields.final_call_type) is not in the file\'s header. The header has: "id", "occurred", "Initial Call Type"',
+      ),
+    );
+  });
+});

@@ -1,0 +1,9 @@
+WITH scoped AS (
+  SELECT e.*, 'total' AS period, coalesce(area.code, 'unknown') AS grp
+  FROM encounters e
+  JOIN agencies ag ON ag.id = e.agency_id
+  CROSS JOIN LATERAL (SELECT e.occurred_at AT TIME ZONE ag.time_zone AS local_at) x
+  LEFT JOIN areas area ON area.agency_id = e.agency_id AND area.id = e.area_id
+  WHERE (e.occurred_at >= $1::timestamptz) AND (e.occurred_at < $2::timestamptz)) SELECT period, grp AS "group", count(*) FILTER (WHERE true AND (r."force_level" IS NOT NULL) AND (NOT (r."force_level" = ANY($3::text[]))))::int AS numerator, count(*) FILTER (WHERE true AND (r."force_level" IS NOT NULL))::int AS denominator,
+  count(*) FILTER (WHERE true AND NOT ((r."force_level" IS NOT NULL)))::int AS excluded, NULL::float8[] AS percentiles, NULL::float8 AS total FROM scoped r GROUP BY 1, 2 ORDER BY 1, 2;
+-- params: ["2024-01-01T06:00:00.000Z","2025-01-01T06:00:00.000Z",["none"]]

@@ -1,0 +1,2 @@
+export * from './compile-metric-query';
+export * from './metric-query';
