@@ -191,6 +191,11 @@ async function replaceCity(
     await client.query('TRUNCATE referrals, encounters');
   }
   for (const table of [
+    // The rollups were built from the replaced data; without a rollup_state
+    // row the next MetricRollups.ensureCurrent rebuilds them.
+    'rollup_state',
+    'metric_rollups',
+    'metric_hour_rollups',
     'import_rejects',
     'import_batches',
     'program_areas',

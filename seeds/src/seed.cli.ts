@@ -1,6 +1,12 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
-import { openDataSource, startDatabase } from '@crosswalk/api/database';
+import {
+  openDataSource,
+  startDatabase,
+  workspaceRoot,
+} from '@crosswalk/api/database';
+import { MetricRollups } from '@crosswalk/metrics/rollups';
+import { loadMetricDefinitions } from '@crosswalk/metrics/spec';
 
 import { parseSeedArgs, SEED_USAGE, UsageError } from './seed-args';
 import { seedDemoData } from './seed-demo-data';
@@ -37,6 +43,14 @@ async function main(argv: readonly string[]): Promise<number> {
         csvFile,
         log,
       });
+      const rolling = performance.now();
+      const rollups = new MetricRollups(
+        loadMetricDefinitions(join(workspaceRoot(), 'metrics-definitions')),
+      );
+      await rollups.ensureCurrent(dataSource);
+      log(
+        `Metric rollups refreshed in ${((performance.now() - rolling) / 1000).toFixed(1)} s`,
+      );
       const total = (performance.now() - started) / 1000;
       log(
         `Done: ${result.encounters} encounters in ${result.seconds.toFixed(1)} s ` +

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { UsersService } from '@crosswalk/api/auth';
 import { startDatabase, workspaceRoot } from '@crosswalk/api/database';
 import { MetricCatalogue } from '@crosswalk/api/metrics';
+import { MetricRollups } from '@crosswalk/metrics/rollups';
 import { MetricDefinitionError } from '@crosswalk/metrics/spec';
 import { isDatabaseEmpty, seedDemoData } from '@crosswalk/seeds';
 import { NestFactory } from '@nestjs/core';
@@ -56,6 +57,11 @@ async function main() {
       log: say,
     });
   }
+  const rebuilt = await app.get(MetricRollups).ensureCurrent(dataSource);
+  if (rebuilt.length)
+    say(
+      `Built the metric rollups of ${rebuilt.length} agenc${rebuilt.length === 1 ? 'y' : 'ies'}.`,
+    );
   const admin = await app.get(UsersService).ensureInitialAdmin(config.admin);
 
   await app.listen(config.port, config.host);

@@ -1,4 +1,5 @@
 // npm run import -- --profile <name|path> --file <path> [--json] [--dry-run]
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import {
@@ -7,6 +8,8 @@ import {
   startDatabase,
   workspaceRoot,
 } from '@crosswalk/api/database';
+import { MetricRollups } from '@crosswalk/metrics/rollups';
+import { loadMetricDefinitions } from '@crosswalk/metrics/spec';
 import { SingleBar } from 'cli-progress';
 
 import { ImportFileError } from './mapping/compile-row-mapper';
@@ -67,6 +70,9 @@ async function main(): Promise<number> {
       file: args.file,
       dryRun: args['dry-run'],
       personKeySecret: await personKeySecret(),
+      rollups: new MetricRollups(
+        loadMetricDefinitions(join(workspaceRoot(), 'metrics-definitions')),
+      ),
       onStart: (_, bytesTotal) =>
         quiet || bar.start(bytesTotal, 0, { rows: 0, rate: 0 }),
       onProgress: (p) => {

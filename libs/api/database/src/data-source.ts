@@ -13,6 +13,7 @@ import { UnitCostEntity } from './entities/unit-cost.entity';
 import { SessionEntity, UserEntity } from './entities/user.entity';
 import { InitialSchema1763700000000 } from './migrations/1763700000000-initial-schema';
 import { ImportTracking1763800000000 } from './migrations/1763800000000-import-tracking';
+import { MetricRollups1763900000000 } from './migrations/1763900000000-metric-rollups';
 
 export const ENTITIES = [
   AgencyEntity,
@@ -32,6 +33,7 @@ export const ENTITIES = [
 export const MIGRATIONS = [
   InitialSchema1763700000000,
   ImportTracking1763800000000,
+  MetricRollups1763900000000,
 ];
 
 /** TypeORM options for Crosswalk: committed migrations, never synchronize. */

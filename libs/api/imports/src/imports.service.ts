@@ -18,6 +18,7 @@ import {
   runImport,
   shippedProfilesDir,
 } from '@crosswalk/import-engine';
+import { MetricRollups } from '@crosswalk/metrics/rollups';
 import {
   BadRequestException,
   ForbiddenException,
@@ -72,6 +73,7 @@ export class ImportsService implements OnModuleDestroy {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly uploads: UploadDirectory,
+    private readonly rollups: MetricRollups,
     @Inject(IMPORTS_OPTIONS) options: ImportsOptions,
   ) {
     this.profilesDir =
@@ -136,6 +138,7 @@ export class ImportsService implements OnModuleDestroy {
         file: upload.path,
         fileName: upload.originalname || 'upload.csv',
         personKeySecret: secret,
+        rollups: this.rollups,
         onStart: (id) => {
           batchId = id;
           if (id) resolve(id);

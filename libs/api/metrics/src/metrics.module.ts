@@ -1,3 +1,4 @@
+import { MetricRollups } from '@crosswalk/metrics/rollups';
 import { type DynamicModule, Module } from '@nestjs/common';
 
 import { MetricCatalogue } from './metric-catalogue';
@@ -10,7 +11,13 @@ export class MetricsModule {
   static register(catalogue: MetricCatalogue): DynamicModule {
     return {
       module: MetricsModule,
+      global: true,
+      exports: [MetricRollups],
       providers: [
+        {
+          provide: MetricRollups,
+          useValue: new MetricRollups(catalogue.definitions),
+        },
         { provide: MetricCatalogue, useValue: catalogue },
         MetricsService,
         MetricsResolver,

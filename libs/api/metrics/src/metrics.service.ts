@@ -2,10 +2,13 @@ import type { AuthenticatedUser } from '@crosswalk/api/auth';
 import { UnitCostEntity } from '@crosswalk/api/database';
 import {
   compileMetricQuery,
+  compileRollupQuery,
   type MetricFilters,
   type MetricQuery,
   type MetricRow,
+  rollupFor,
 } from '@crosswalk/metrics/compiler';
+import { MetricRollups } from '@crosswalk/metrics/rollups';
 import type { MetricDefinition } from '@crosswalk/metrics/spec';
 import {
   compareProportions,
@@ -69,6 +72,7 @@ export class MetricsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(MetricCatalogue) private readonly catalogue: MetricCatalogue,
+    private readonly rollups: MetricRollups,
   ) {}
 
   definitions(): readonly MetricDefinition[] {
@@ -87,8 +91,13 @@ export class MetricsService {
 
   private filters(
     user: AuthenticatedUser,
-    input: MetricFiltersInput = {},
+    given?: MetricFiltersInput | null,
   ): MetricFilters {
+    // GraphQL null means "not given", as an absent field does; kept, a null
+    // would compile to `column = NULL` and match nothing.
+    const input = Object.fromEntries(
+      Object.entries(given ?? {}).filter(([, value]) => value != null),
+    ) as MetricFiltersInput;
     const ids = [
       input.agencyId,
       input.programId,
@@ -106,6 +115,26 @@ export class MetricsService {
     if (user.agencyId && agencyId && agencyId !== user.agencyId)
       return { ...rest, agencyIds: [] };
     return { ...rest, agencyIds: agencies };
+  }
+
+  /**
+   * The program a `program_area` split is on: a valid id, given when the
+   * split is asked for (else the compiler fails with a server error).
+   */
+  private program(
+    program: string | null | undefined,
+    groupBy: readonly string[],
+    filters: MetricFilters,
+  ): string | undefined {
+    if (program != null && !UUID.test(program))
+      throw new BadRequestException(
+        `Not a valid id: ${JSON.stringify(program)}`,
+      );
+    if (groupBy.includes('program_area') && !program && !filters.programId)
+      throw new BadRequestException(
+        'Grouping by program_area needs a program (program or filters.programId).',
+      );
+    return program ?? undefined;
   }
 
   private checkRange(from: Date, to: Date) {
@@ -159,13 +188,14 @@ export class MetricsService {
     this.checkRange(input.from, input.to);
     if ((input.groupBy?.length ?? 0) > 2)
       throw new BadRequestException('Group by at most two dimensions.');
+    const filters = this.filters(user, input.filters);
     const rows = await this.answer(definition, {
       grain: input.grain,
       from: input.from,
       to: input.to,
-      filters: this.filters(user, input.filters),
-      groupBy: input.groupBy,
-      program: input.program,
+      filters,
+      groupBy: input.groupBy ?? undefined,
+      program: this.program(input.program, input.groupBy ?? [], filters),
     });
     return rows.map((row) => this.point(definition, row));
   }
@@ -176,13 +206,14 @@ export class MetricsService {
   ): Promise<MetricPointObject[]> {
     const definition = this.definition(input.metric);
     this.checkRange(input.from, input.to);
+    const filters = this.filters(user, input.filters);
     const rows = await this.answer(definition, {
       grain: 'total',
       from: input.from,
       to: input.to,
-      filters: this.filters(user, input.filters),
+      filters,
       groupBy: [input.dimension],
-      program: input.program,
+      program: this.program(input.program, [input.dimension], filters),
     });
     return rows.map((row) => this.point(definition, row));
   }
@@ -222,12 +253,42 @@ export class MetricsService {
     });
   }
 
-  /** The rows of a query, from the rollups when they can answer it, else from the raw table. */
-  private answer(
+  /** The rows of a query, from the rollups when they can answer it exactly, else from the raw table. */
+  private async answer(
     definition: MetricDefinition,
     query: MetricQuery,
   ): Promise<MetricRow[]> {
+    const table = rollupFor(definition, query);
+    if (table && (await this.rollupsCover(query))) {
+      const { sql, params } = compileRollupQuery(definition, query, table);
+      return this.dataSource.query(sql, params);
+    }
     return this.rows(definition, query);
+  }
+
+  /**
+   * Rollups hold whole local months: they answer when the range starts and
+   * ends on month boundaries in every agency in scope, and those agencies'
+   * rollups are built from these definitions with every import rolled up.
+   */
+  private async rollupsCover(query: MetricQuery): Promise<boolean> {
+    const [{ covered }] = await this.dataSource.query(
+      `SELECT coalesce(bool_and(
+                date_trunc('month', $1::timestamptz AT TIME ZONE a.time_zone) = ($1::timestamptz AT TIME ZONE a.time_zone)
+            AND date_trunc('month', $2::timestamptz AT TIME ZONE a.time_zone) = ($2::timestamptz AT TIME ZONE a.time_zone)
+            AND s.fingerprint IS NOT DISTINCT FROM $4
+            AND NOT EXISTS (SELECT 1 FROM import_batches b
+                             WHERE b.agency_id = a.id AND NOT b.rolled_up AND NOT b.dry_run AND b.occurred_from IS NOT NULL)), false) AS covered
+         FROM agencies a LEFT JOIN rollup_state s ON s.agency_id = a.id
+        WHERE $3::uuid[] IS NULL OR a.id = ANY($3::uuid[])`,
+      [
+        query.from,
+        query.to,
+        query.filters?.agencyIds ?? null,
+        this.rollups.fingerprint,
+      ],
+    );
+    return covered;
   }
 
   /** Grain-total answer of one metric over [from, to) split by group. */

@@ -14,6 +14,7 @@ import {
   type MappedEncounter,
   type MappedRow,
   type RejectReason,
+  VALUE_FIELDS,
 } from '../mapping/compile-row-mapper';
 import type { LoadedImportProfile } from '../profile/load-import-profile';
 import {
@@ -55,6 +56,10 @@ export interface ImportRequest {
   personKeySecret?: string;
   /** Rows per transaction. */
   batchSize?: number;
+  /** Refreshes the metric rollups of the months the import wrote. */
+  rollups?: {
+    refreshImported(dataSource: DataSource, agencyId: string): Promise<void>;
+  };
   onStart?: (batchId: string | null, bytesTotal: number) => void;
   onProgress?: (progress: ImportProgress) => void;
 }
@@ -93,6 +98,8 @@ const ParserHandle = (
     };
   }
 ).ParserHandle;
+
+const OCCURRED = VALUE_FIELDS.indexOf('occurred_at');
 
 const newBatch = (): Batch => ({
   encounters: [],
@@ -204,6 +211,7 @@ export async function runImport(
         [agencyId, batchId],
       );
       await client.query('ANALYZE encounters');
+      await request.rollups?.refreshImported(dataSource, agencyId);
     }
     return {
       batchId: dryRun ? null : batchId,
@@ -522,7 +530,10 @@ async function writeBatch(
 ): Promise<ImportCounts> {
   // A record id repeated within the batch: the last row wins; the earlier
   // ones count as updated (or unchanged when identical).
-  const rows = new Map<string, { content: string; hash: string }>();
+  const rows = new Map<
+    string,
+    { content: string; hash: string; occurred: number }
+  >();
   let repeatedChanged = 0;
   let repeatedSame = 0;
   for (const encounter of batch.encounters) {
@@ -536,7 +547,10 @@ async function writeBatch(
       if (earlier.hash === staged.hash) repeatedSame++;
       else repeatedChanged++;
     }
-    rows.set(encounter.recordId, staged);
+    rows.set(encounter.recordId, {
+      ...staged,
+      occurred: encounter.values[OCCURRED] as number,
+    });
   }
 
   if (!context.dryRun) await client.query('BEGIN');
@@ -552,10 +566,18 @@ async function writeBatch(
   const changed: string[] = [];
   let unchanged = repeatedSame;
   const prefix = `${context.agencyId}\t${copyText(context.sourceSystem)}\t${context.batchId}\t${context.timePrecision}\t`;
+  // The span of what was written, so the metric rollups of those months are refreshed.
+  let occurredFrom = Infinity;
+  let occurredTo = -Infinity;
   for (const [id, row] of rows) {
-    if (!existing.has(id)) fresh.push(`${prefix}${row.content}\t${row.hash}\n`);
-    else if (existing.get(id) === row.hash) unchanged++;
-    else changed.push(`${row.content}\t${row.hash}\n`);
+    if (existing.get(id) === row.hash) {
+      unchanged++;
+      continue;
+    }
+    if (existing.has(id)) changed.push(`${row.content}\t${row.hash}\n`);
+    else fresh.push(`${prefix}${row.content}\t${row.hash}\n`);
+    occurredFrom = Math.min(occurredFrom, row.occurred);
+    occurredTo = Math.max(occurredTo, row.occurred);
   }
   if (fresh.length) {
     const copy = client.query(
@@ -612,7 +634,8 @@ async function writeBatch(
   };
   await client.query(
     `UPDATE import_batches SET rows_read = rows_read + $3, inserted = inserted + $4, updated = updated + $5,
-       unchanged = unchanged + $6, rejected = rejected + $7, filtered = filtered + $8, bytes_read = $9
+       unchanged = unchanged + $6, rejected = rejected + $7, filtered = filtered + $8, bytes_read = $9,
+       occurred_from = least(occurred_from, $10), occurred_to = greatest(occurred_to, $11)
      WHERE agency_id = $1 AND id = $2`,
     [
       context.agencyId,
@@ -624,6 +647,8 @@ async function writeBatch(
       counts.rejected,
       counts.filtered,
       batch.bytesRead,
+      Number.isFinite(occurredFrom) ? new Date(occurredFrom) : null,
+      Number.isFinite(occurredTo) ? new Date(occurredTo) : null,
     ],
   );
   if (!context.dryRun) await client.query('COMMIT');

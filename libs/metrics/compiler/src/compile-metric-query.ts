@@ -30,7 +30,7 @@ const ident = (name: string) => {
 
 const LOCAL = 'x.local_at';
 
-const PERIOD: Record<Grain, string> = {
+export const PERIOD: Record<Grain, string> = {
   day: `to_char(${LOCAL}, 'YYYY-MM-DD')`,
   week: `to_char(date_trunc('week', ${LOCAL}), 'YYYY-MM-DD')`,
   month: `to_char(${LOCAL}, 'YYYY-MM')`,
@@ -86,10 +86,10 @@ function conditionSql(
   return `NOT (${column} = ANY(${params.add(condition.notIn, `${cast}[]`)}))`;
 }
 
-const all = (parts: string[]) =>
+export const all = (parts: string[]) =>
   parts.length ? parts.map((p) => `(${p})`).join(' AND ') : 'true';
 
-function filterSql(filters: MetricFilters, params: Params): string[] {
+export function filterSql(filters: MetricFilters, params: Params): string[] {
   const where: string[] = [];
   if (filters.agencyIds)
     where.push(
@@ -117,7 +117,7 @@ function filterSql(filters: MetricFilters, params: Params): string[] {
   return where;
 }
 
-function dimensionSql(
+export function dimensionSql(
   dimension: Dimension,
   query: MetricQuery,
   params: Params,
@@ -279,7 +279,7 @@ export function additiveAggregates(
 }
 
 /** The top-most ancestor of the area alias given (its district or precinct). */
-function rootOf(alias: string): string {
+export function rootOf(alias: string): string {
   return `WITH RECURSIVE up (agency_id, id, parent_id, code) AS (
       SELECT ${alias}.agency_id, ${alias}.id, ${alias}.parent_id, ${alias}.code
       UNION ALL SELECT p.agency_id, p.id, p.parent_id, p.code FROM areas p JOIN up ON p.agency_id = up.agency_id AND p.id = up.parent_id)

@@ -1,2 +1,3 @@
 export * from './compile-metric-query';
+export * from './compile-rollups';
 export * from './metric-query';

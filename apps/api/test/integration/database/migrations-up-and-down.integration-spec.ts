@@ -31,10 +31,13 @@ describe('migrations', () => {
         'encounters',
         'import_batches',
         'import_rejects',
+        'metric_hour_rollups',
+        'metric_rollups',
         'migrations',
         'program_areas',
         'programs',
         'referrals',
+        'rollup_state',
         'sessions',
         'unit_costs',
         'users',
@@ -53,7 +56,7 @@ describe('migrations', () => {
         await dataSource.undoLastMigration();
       expect(await tables()).toEqual(['migrations']);
       await dataSource.runMigrations();
-      expect(await tables()).toHaveLength(13);
+      expect(await tables()).toHaveLength(16);
     } finally {
       await dataSource.destroy();
     }

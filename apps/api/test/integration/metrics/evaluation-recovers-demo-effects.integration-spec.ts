@@ -3,6 +3,7 @@ import {
   DEMO_BASELINE_RATES,
   DEMO_PROGRAM,
   DEMO_PROGRAM_EFFECTS,
+  type DemoRateMetric,
   seedDemoData,
 } from '@crosswalk/seeds';
 
@@ -16,7 +17,12 @@ import { ask, COMPARISON, EVALUATION } from './metrics.helpers';
 // intervals that contain them.
 
 const ENCOUNTERS = 60_000;
-const SEED = 1;
+// Each check is a 95% statement, so about one seed in twenty fails one by
+// chance. Seed 1 is such a seed: its comparison beats' use-of-force rate
+// happens to fall from 6.3% to 5.6% (p = 0.04) though the generator keeps
+// it at 6% (rates of seeds 1-8 scatter around the baseline, no bias). The
+// data of a seed never changes, so this one passes or fails for good.
+const SEED = 2;
 
 interface Compared {
   metric: string;
@@ -65,7 +71,8 @@ interface Evaluation {
   } | null;
 }
 
-const EVALUATED = ['arrest_rate', 'use_of_force_rate'] as const;
+/** Arrest and use of force (the issue's "done"), and the other injected effects. */
+const EVALUATED = Object.keys(DEMO_PROGRAM_EFFECTS) as DemoRateMetric[];
 
 describe('a 12-month evaluation of the demo program', () => {
   let api: TestApp;
@@ -109,6 +116,9 @@ describe('a 12-month evaluation of the demo program', () => {
       '2025-01-01T06:00:00.000Z',
     ]);
     expect(evaluation.incomplete).toBe(false);
+    expect(EVALUATED).toEqual(
+      expect.arrayContaining(['arrest_rate', 'use_of_force_rate']),
+    );
   });
 
   describe.each(EVALUATED)('%s', (metric) => {
@@ -127,10 +137,12 @@ describe('a 12-month evaluation of the demo program', () => {
       expect(prePost.ciUpper).not.toBeNull();
       expect(prePost.ciLower as number).toBeLessThanOrEqual(injected);
       expect(prePost.ciUpper as number).toBeGreaterThanOrEqual(injected);
-      expect(prePost.ciUpper as number).toBeLessThan(0);
+      // Away from zero, in the injected direction.
+      if (effect < 0) expect(prePost.ciUpper as number).toBeLessThan(0);
+      else expect(prePost.ciLower as number).toBeGreaterThan(0);
       expect(prePost.significant).toBe(true);
       // The relative change, and the CI divided by the baseline rate: the
-      // injected effect (e.g. -40%) lies within it.
+      // injected relative effect (e.g. -40%) lies within it.
       const baselineValue = prePost.baselineValue as number;
       expect(prePost.relativeChange).toBeCloseTo(
         (prePost.change as number) / baselineValue,
@@ -151,7 +163,8 @@ describe('a 12-month evaluation of the demo program', () => {
       // program beats' change minus zero.
       expect(didLower as number).toBeLessThanOrEqual(injected);
       expect(didUpper as number).toBeGreaterThanOrEqual(injected);
-      expect(didUpper as number).toBeLessThan(0);
+      if (effect < 0) expect(didUpper as number).toBeLessThan(0);
+      else expect(didLower as number).toBeGreaterThan(0);
       expect(didEstimate as number).toBeGreaterThan(didLower as number);
       expect(didEstimate as number).toBeLessThan(didUpper as number);
     });
@@ -206,7 +219,9 @@ describe('a 12-month evaluation of the demo program', () => {
     ]) {
       expect(assumptions).toContainEqual(
         expect.stringMatching(
-          new RegExp(`^${metric}: \\(.*% before - .*% after\\) x \\d+ encounters .*source: `),
+          new RegExp(
+            `^${metric}: \\(.*% before - .*% after\\) x \\d+ encounters .*source: `,
+          ),
         ),
       );
     }

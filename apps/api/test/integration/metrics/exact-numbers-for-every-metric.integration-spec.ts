@@ -123,7 +123,9 @@ function encounters(area: TestAgency['area']): EncounterInsert[] {
     officer_minutes: officerMinutes,
     ...fields,
   });
-  //                                icbh arr jail force      subj off ref vol ros det edt backup
+  // outcomes(initial call bh, arrest, jail booking, force level, subject
+  // injured, officer injured, referral, voluntary treatment, resolved on
+  // scene, emergency detention, ED transport, police backup requested)
   return [
     row('E1', '2024-01-10T09:15:00-07:00', 'B1', 'police_only', 1, 60, {
       ...outcomes(T, T, T, 'level_1', F, F, F, F, F, F, F, _),
@@ -1104,14 +1106,13 @@ describe('exact numbers for every metric from inline encounters (America/Denver)
         result;
       return { programBefore, programAfter, comparisonBefore, comparisonAfter };
     };
-    const cell = (numerator: number, denominator: number, excluded = 0) => {
-      const { percentiles: _none, ...point } = rate(
-        numerator,
-        denominator,
-        excluded,
-      );
-      return point;
-    };
+    /** An evaluation cell: a rate without percentiles. */
+    const cell = (numerator: number, denominator: number, excluded = 0) => ({
+      value: denominator ? numerator / denominator : null,
+      numerator,
+      denominator,
+      excluded,
+    });
     // Program beat B1: before E1 E3 (E3 at 06:30Z is before the 07:00Z
     // start), after E4 E5 E10. Comparison: before E2, after E6-E9 E12.
     expect(cells('arrest_rate')).toEqual({

@@ -1,5 +1,5 @@
-import { TZDate } from '@date-fns/tz';
 import { RESPONSE_MODELS, type ResponseModel } from '@crosswalk/domain';
+import { TZDate } from '@date-fns/tz';
 import { format, getISODay, startOfWeek } from 'date-fns';
 import fc from 'fast-check';
 
@@ -326,25 +326,23 @@ describe('compiled metric SQL matches a TypeScript reference implementation', ()
     await insertEncounters(
       api.dataSource,
       agency.id,
-      encounters.map(
-        (e, i): EncounterInsert => ({
-          source_record_id: `P${i}`,
-          occurred_at: e.occurredAt,
-          dispatched_at: e.dispatchedAt,
-          arrived_at: e.arrivedAt,
-          area_id: e.area ? agency.area[e.area] : null,
-          response_model: e.responseModel,
-          arrest: e.arrest,
-          jail_booking: e.jailBooking,
-          voluntary_treatment: e.voluntaryTreatment,
-          referral_made: e.referralMade,
-          resolved_on_scene: e.resolvedOnScene,
-          force_level: e.forceLevel,
-          police_backup_requested: e.policeBackupRequested,
-          person_key: e.person === null ? null : personKey(e.person),
-          officer_minutes: e.officerMinutes,
-        }),
-      ),
+      encounters.map((e, i): EncounterInsert => ({
+        source_record_id: `P${i}`,
+        occurred_at: e.occurredAt,
+        dispatched_at: e.dispatchedAt,
+        arrived_at: e.arrivedAt,
+        area_id: e.area ? agency.area[e.area] : null,
+        response_model: e.responseModel,
+        arrest: e.arrest,
+        jail_booking: e.jailBooking,
+        voluntary_treatment: e.voluntaryTreatment,
+        referral_made: e.referralMade,
+        resolved_on_scene: e.resolvedOnScene,
+        force_level: e.forceLevel,
+        police_backup_requested: e.policeBackupRequested,
+        person_key: e.person === null ? null : personKey(e.person),
+        officer_minutes: e.officerMinutes,
+      })),
     );
   };
 

@@ -1,0 +1,185 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { openDataSource, workspaceRoot } from '@crosswalk/api/database';
+import {
+  loadImportProfile,
+  runImport,
+  shippedProfilesDir,
+} from '@crosswalk/import-engine';
+import {
+  compileMetricQuery,
+  compileRollupQuery,
+  type MetricQuery,
+  rollupFor,
+} from '@crosswalk/metrics/compiler';
+import { MetricRollups } from '@crosswalk/metrics/rollups';
+import {
+  loadMetricDefinitions,
+  type MetricDefinition,
+} from '@crosswalk/metrics/spec';
+import { demoEncountersCsv, seedDemoData } from '@crosswalk/seeds';
+import type { DataSource } from 'typeorm';
+
+// Month-aligned in the demo city's zone (America/Chicago).
+const from = new Date('2023-01-01T06:00:00Z');
+const to = new Date('2026-01-01T06:00:00Z');
+
+describe('metric rollups', () => {
+  const definitions = loadMetricDefinitions(
+    join(workspaceRoot(), 'metrics-definitions'),
+  );
+  const rollups = new MetricRollups(definitions);
+  let dataSource: DataSource;
+  let agencyId: string;
+  let programId: string;
+
+  beforeAll(async () => {
+    dataSource = await openDataSource(
+      process.env['CROSSWALK_TEST_DATABASE_URL'] as string,
+    );
+    ({ agencyId } = await seedDemoData(dataSource, {
+      encounters: 4_000,
+      seed: 5,
+    }));
+    [{ id: programId }] = await dataSource.query(
+      'SELECT id FROM programs WHERE agency_id = $1',
+      [agencyId],
+    );
+  });
+  afterAll(() => dataSource.destroy());
+
+  const queries = (): MetricQuery[] => [
+    { grain: 'month', from, to, filters: { agencyIds: [agencyId] } },
+    {
+      grain: 'year',
+      from,
+      to,
+      filters: { agencyIds: [agencyId] },
+      groupBy: ['area'],
+    },
+    {
+      grain: 'total',
+      from,
+      to,
+      filters: {
+        agencyIds: [agencyId],
+        responseModels: ['police_only', 'co_responder'],
+      },
+      groupBy: ['district', 'response_model'],
+    },
+    {
+      grain: 'quarter',
+      from,
+      to,
+      filters: { agencyIds: [agencyId] },
+      groupBy: ['program_area'],
+      program: programId,
+    },
+    {
+      grain: 'hour_of_week',
+      from,
+      to,
+      filters: { agencyIds: [agencyId], programId },
+    },
+  ];
+
+  /** Every rollup-answerable query gives exactly the raw table's answer. */
+  async function expectRollupsEqualRaw() {
+    let compared = 0;
+    for (const definition of definitions as MetricDefinition[]) {
+      for (const query of queries()) {
+        const table = rollupFor(definition, query);
+        if (!table) continue;
+        const raw = compileMetricQuery(definition, query);
+        const rolled = compileRollupQuery(definition, query, table);
+        const [expected, actual] = await Promise.all([
+          dataSource.query(raw.sql, raw.params),
+          dataSource.query(rolled.sql, rolled.params),
+        ]);
+        const round = (rows: { total: number | null }[]) =>
+          rows.map((r) => ({
+            ...r,
+            total: r.total === null ? null : Math.round(r.total * 1e6) / 1e6,
+          }));
+        expect({
+          metric: definition.id,
+          grain: query.grain,
+          rows: round(actual),
+        }).toEqual({
+          metric: definition.id,
+          grain: query.grain,
+          rows: round(expected),
+        });
+        compared++;
+      }
+    }
+    return compared;
+  }
+
+  it('answer every additive metric exactly as the raw encounters do', async () => {
+    await rollups.refresh(dataSource, { agencyId });
+    // Four month-aligned queries per count, ratio and sum metric, plus the hour-of-week grid of counts.
+    const additive = definitions.filter(
+      (d) =>
+        d.from === 'encounters' && ['count', 'ratio', 'sum'].includes(d.kind),
+    );
+    const counts = additive.filter((d) => d.kind === 'count');
+    expect(additive.length).toBeGreaterThanOrEqual(13);
+    expect(await expectRollupsEqualRaw()).toBe(
+      additive.length * 4 + counts.length,
+    );
+  });
+
+  it('are refreshed by an import for the months it wrote, and a killed import is caught up', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crosswalk-rollup-'));
+    try {
+      // New record ids from another seed: 300 encounters spread over the 36 months.
+      const file = join(dir, 'more.csv');
+      writeFileSync(
+        file,
+        demoEncountersCsv({ encounters: 300, seed: 77 }).replace(
+          /DEMO-0/g,
+          'MORE-0',
+        ),
+      );
+      // A batch left as a killed import leaves it: written, not rolled up.
+      await dataSource.query(
+        "INSERT INTO import_batches (agency_id, profile, source_system, file_name, status, occurred_from, occurred_to) VALUES ($1, 'x', 'x', 'x', 'interrupted', $2, $3)",
+        [
+          agencyId,
+          new Date('2023-02-10T00:00:00Z'),
+          new Date('2023-02-11T00:00:00Z'),
+        ],
+      );
+      const summary = await runImport(dataSource, {
+        profile: loadImportProfile(
+          'crosswalk-demo',
+          shippedProfilesDir(workspaceRoot()),
+        ),
+        file,
+        personKeySecret: 'rollup-test',
+        rollups,
+      });
+      expect(summary.inserted).toBe(300);
+      const [{ pending }] = await dataSource.query(
+        'SELECT count(*)::int AS pending FROM import_batches WHERE agency_id = $1 AND NOT rolled_up',
+        [agencyId],
+      );
+      expect(pending).toBe(0);
+      await expectRollupsEqualRaw();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('are rebuilt when the definitions change', async () => {
+    await dataSource.query(
+      'UPDATE rollup_state SET fingerprint = $2 WHERE agency_id = $1',
+      [agencyId, 'old'],
+    );
+    expect(await rollups.ensureCurrent(dataSource)).toContain(agencyId);
+    expect(await rollups.ensureCurrent(dataSource)).toEqual([]);
+  });
+});
