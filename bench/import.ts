@@ -43,12 +43,12 @@ async function writeCsv(file: string) {
     chunk += formatter.fileLine(encounter);
     if (chunk.length > 1 << 20) {
       if (!out.write(chunk))
-        await new Promise((done) => out.once('drain', done));
+        await new Promise<void>((done) => out.once('drain', () => done()));
       chunk = '';
     }
   }
   out.end(chunk);
-  await new Promise((done) => out.once('finish', done));
+  await new Promise<void>((done) => out.once('finish', () => done()));
 }
 
 async function plainCopy(

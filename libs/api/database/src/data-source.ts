@@ -14,6 +14,7 @@ import { SessionEntity, UserEntity } from './entities/user.entity';
 import { InitialSchema1763700000000 } from './migrations/1763700000000-initial-schema';
 import { ImportTracking1763800000000 } from './migrations/1763800000000-import-tracking';
 import { MetricRollups1763900000000 } from './migrations/1763900000000-metric-rollups';
+import { HistogramRollups1764000000000 } from './migrations/1764000000000-histogram-rollups';
 
 export const ENTITIES = [
   AgencyEntity,
@@ -34,6 +35,7 @@ export const MIGRATIONS = [
   InitialSchema1763700000000,
   ImportTracking1763800000000,
   MetricRollups1763900000000,
+  HistogramRollups1764000000000,
 ];
 
 /** TypeORM options for Crosswalk: committed migrations, never synchronize. */

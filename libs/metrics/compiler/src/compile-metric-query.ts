@@ -62,7 +62,7 @@ const programAreas = (program: string) =>
   );
 
 /** SQL for a definition's conditions over the record alias `r`. */
-function conditionSql(
+export function conditionSql(
   definition: MetricDefinition,
   condition: Condition,
   params: Params,
@@ -194,12 +194,11 @@ export function compileMetricQuery(
     }
     case 'percentile': {
       const denominatorWhere = whereOf(definition.denominator?.where);
-      const from = `r.${ident(definition.interval?.from ?? '')}`;
-      const to = `r.${ident(definition.interval?.to ?? '')}`;
-      const measured = `${denominatorWhere} AND ${from} IS NOT NULL AND ${to} IS NOT NULL`;
+      const minutes = intervalMinutes(definition);
+      const measured = `${denominatorWhere} AND ${minutes} IS NOT NULL`;
       select = `SELECT period, grp AS "group", count(*) FILTER (WHERE ${measured})::int AS numerator, NULL::int AS denominator,
-        count(*) FILTER (WHERE ${denominatorWhere} AND NOT (${from} IS NOT NULL AND ${to} IS NOT NULL))::int AS excluded,
-        percentile_cont(${params.add(definition.percentiles ?? [0.5], '::float8[]')}) WITHIN GROUP (ORDER BY extract(epoch FROM ${to} - ${from}) / 60)
+        count(*) FILTER (WHERE ${denominatorWhere} AND ${minutes} IS NULL)::int AS excluded,
+        percentile_cont(${params.add(definition.percentiles ?? [0.5], '::float8[]')}) WITHIN GROUP (ORDER BY ${minutes})
           FILTER (WHERE ${measured}) AS percentiles,
         NULL::float8 AS total FROM scoped r GROUP BY 1, 2`;
       break;
@@ -225,12 +224,22 @@ export function compileMetricQuery(
   };
 }
 
+/**
+ * Whole minutes between the interval's two timestamps of record `r` (null
+ * when either is unknown). Whole minutes, as dispatch systems report them,
+ * also let the histogram rollups answer percentiles exactly.
+ */
+export function intervalMinutes(definition: MetricDefinition): string {
+  const from = `r.${ident(definition.interval?.from ?? '')}`;
+  const to = `r.${ident(definition.interval?.to ?? '')}`;
+  return `floor(extract(epoch FROM ${to} - ${from}) / 60)::int`;
+}
+
 /** Kinds whose numerator, denominator, excluded and total add up across cells (so rollups can answer them). */
 export const isAdditive = (definition: MetricDefinition) =>
-  definition.from === 'encounters' &&
-  (definition.kind === 'count' ||
-    definition.kind === 'ratio' ||
-    definition.kind === 'sum');
+  definition.kind === 'count' ||
+  definition.kind === 'ratio' ||
+  definition.kind === 'sum';
 
 /**
  * The aggregate expressions of an additive metric over records `r`: the

@@ -7,7 +7,11 @@ import {
 import type { MetricDefinition } from '@crosswalk/metrics/spec';
 import type { DataSource } from 'typeorm';
 
-const TABLES: RollupTable[] = ['metric_rollups', 'metric_hour_rollups'];
+const TABLES: RollupTable[] = [
+  'metric_rollups',
+  'metric_hour_rollups',
+  'metric_histogram_rollups',
+];
 
 /**
  * Keeps the metric rollups in step with the encounters: rebuilt for an agency

@@ -31,6 +31,7 @@ describe('migrations', () => {
         'encounters',
         'import_batches',
         'import_rejects',
+        'metric_histogram_rollups',
         'metric_hour_rollups',
         'metric_rollups',
         'migrations',
@@ -56,7 +57,7 @@ describe('migrations', () => {
         await dataSource.undoLastMigration();
       expect(await tables()).toEqual(['migrations']);
       await dataSource.runMigrations();
-      expect(await tables()).toHaveLength(16);
+      expect(await tables()).toHaveLength(17);
     } finally {
       await dataSource.destroy();
     }

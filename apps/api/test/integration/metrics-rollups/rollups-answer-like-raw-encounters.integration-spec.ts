@@ -43,6 +43,13 @@ describe('metric rollups', () => {
       encounters: 4_000,
       seed: 5,
     }));
+    // Referrals (with known and unknown follow-up) for connected_to_care_rate.
+    await dataSource.query(
+      `INSERT INTO referrals (agency_id, encounter_id, provider, connected_within_30d)
+       SELECT agency_id, id, 'clinic', CASE id % 3 WHEN 0 THEN true WHEN 1 THEN false END
+         FROM encounters WHERE agency_id = $1 AND referral_made`,
+      [agencyId],
+    );
     [{ id: programId }] = await dataSource.query(
       'SELECT id FROM programs WHERE agency_id = $1',
       [agencyId],
@@ -98,10 +105,14 @@ describe('metric rollups', () => {
           dataSource.query(raw.sql, raw.params),
           dataSource.query(rolled.sql, rolled.params),
         ]);
-        const round = (rows: { total: number | null }[]) =>
+        const six = (x: number) => Math.round(x * 1e6) / 1e6;
+        const round = (
+          rows: { total: number | null; percentiles: number[] | null }[],
+        ) =>
           rows.map((r) => ({
             ...r,
-            total: r.total === null ? null : Math.round(r.total * 1e6) / 1e6,
+            total: r.total === null ? null : six(r.total),
+            percentiles: r.percentiles?.map(six) ?? null,
           }));
         expect({
           metric: definition.id,
@@ -121,14 +132,17 @@ describe('metric rollups', () => {
   it('answer every additive metric exactly as the raw encounters do', async () => {
     await rollups.refresh(dataSource, { agencyId });
     // Four month-aligned queries per count, ratio and sum metric, plus the hour-of-week grid of counts.
-    const additive = definitions.filter(
-      (d) =>
-        d.from === 'encounters' && ['count', 'ratio', 'sum'].includes(d.kind),
+    const additive = definitions.filter((d) =>
+      ['count', 'ratio', 'sum'].includes(d.kind),
     );
-    const counts = additive.filter((d) => d.kind === 'count');
+    const counts = additive.filter(
+      (d) => d.kind === 'count' && d.from === 'encounters',
+    );
     expect(additive.length).toBeGreaterThanOrEqual(13);
+    // Percentiles come from the minute histograms (not by hour of week).
+    const percentiles = definitions.filter((d) => d.kind === 'percentile');
     expect(await expectRollupsEqualRaw()).toBe(
-      additive.length * 4 + counts.length,
+      additive.length * 4 + counts.length + percentiles.length * 4,
     );
   });
 

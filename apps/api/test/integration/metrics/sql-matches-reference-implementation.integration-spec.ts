@@ -217,12 +217,14 @@ const REFERENCE: Record<string, Reference> = {
     const measured = encounters.filter(
       (e) => e.dispatchedAt !== null && e.arrivedAt !== null,
     );
+    // Whole minutes, as the metric counts them.
     const sorted = measured
-      .map(
-        (e) =>
+      .map((e) =>
+        Math.floor(
           ((e.arrivedAt as Date).getTime() -
             (e.dispatchedAt as Date).getTime()) /
-          MINUTE,
+            MINUTE,
+        ),
       )
       .sort((a, b) => a - b);
     const percentiles = sorted.length
