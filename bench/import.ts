@@ -5,28 +5,22 @@
 // database, and prints rows/s for both, their ratio and the import's peak RSS.
 import { spawn } from 'node:child_process';
 import {
-  chmodSync,
   createReadStream,
   createWriteStream,
-  mkdtempSync,
   readFileSync,
-  rmSync,
   statSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 
-import {
-  ensureDatabase,
-  startDatabase,
-  workspaceRoot,
-} from '@crosswalk/api/database';
+import { workspaceRoot } from '@crosswalk/api/database';
 import type { ImportSummary } from '@crosswalk/import-engine';
 import { EncounterCsvFormatter, generateEncounters } from '@crosswalk/seeds';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+
+import { withScratchDatabase } from './scratch-database';
 
 const { values } = parseArgs({
   options: { rows: { type: 'string', default: '1000000' } },
@@ -138,58 +132,42 @@ async function importWithCli(
 }
 
 async function main() {
-  const scratch = mkdtempSync(join(tmpdir(), 'crosswalk-bench-'));
-  chmodSync(scratch, 0o755);
-  const env = process.env['DATABASE_URL']
-    ? process.env
-    : { ...process.env, CROSSWALK_DATA_DIR: join(scratch, 'data') };
-  const server = await startDatabase({ env });
-  const url = new URL(server.url);
-  url.pathname = `/crosswalk_bench_${process.pid}`;
-  await ensureDatabase(server.url, url.pathname.slice(1));
-  const file = join(scratch, 'encounters.csv');
-  try {
-    const started = performance.now();
-    await writeCsv(file);
-    console.log(
-      `Generated ${rows.toLocaleString('en-US')} demo rows (${mb(statSync(file).size)}) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-    );
+  await withScratchDatabase('import', async ({ url, dir }) => {
+    const file = join(dir, 'encounters.csv');
+    {
+      const started = performance.now();
+      await writeCsv(file);
+      console.log(
+        `Generated ${rows.toLocaleString('en-US')} demo rows (${mb(statSync(file).size)}) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
 
-    const header = readFileSync(file, 'utf8')
-      .slice(0, 4096)
-      .split('\n')[0]
-      .split(',');
-    const copySeconds = await plainCopy(url.toString(), file, header);
-    const copyRate = rows / copySeconds;
-    console.log(
-      `plain COPY into a bare table: ${copySeconds.toFixed(1)} s, ${Math.round(copyRate).toLocaleString('en-US')} rows/s`,
-    );
+      const header = readFileSync(file, 'utf8')
+        .slice(0, 4096)
+        .split('\n')[0]
+        .split(',');
+      const copySeconds = await plainCopy(url, file, header);
+      const copyRate = rows / copySeconds;
+      console.log(
+        `plain COPY into a bare table: ${copySeconds.toFixed(1)} s, ${Math.round(copyRate).toLocaleString('en-US')} rows/s`,
+      );
 
-    // The import runs as `npm run import` runs it (same flags), in its own
-    // process, so its peak RSS is the kernel's high-water mark for that process.
-    const { summary, peakRss } = await importWithCli(url.toString(), file);
-    const importSeconds = summary.seconds;
-    const importRate = rows / importSeconds;
-    console.log(
-      `crosswalk import: ${importSeconds.toFixed(1)} s, ${Math.round(importRate).toLocaleString('en-US')} rows/s ` +
-        `(inserted ${summary.inserted.toLocaleString('en-US')}, rejected ${summary.rejected})`,
-    );
-    console.log(
-      `ratio import/COPY: ${(importRate / copyRate).toFixed(2)} (target >= 0.40)`,
-    );
-    console.log(`import peak RSS: ${mb(peakRss)} (target < 500 MB)`);
-    if (summary.inserted !== rows)
-      throw new Error(`expected ${rows} inserted, got ${summary.inserted}`);
-  } finally {
-    const client = new Client({ connectionString: server.url });
-    await client.connect();
-    await client.query(
-      `DROP DATABASE IF EXISTS "${url.pathname.slice(1)}" WITH (FORCE)`,
-    );
-    await client.end();
-    await server.stop();
-    rmSync(scratch, { recursive: true, force: true });
-  }
+      // The import runs as `npm run import` runs it (same flags), in its own
+      // process, so its peak RSS is the kernel's high-water mark for that process.
+      const { summary, peakRss } = await importWithCli(url, file);
+      const importSeconds = summary.seconds;
+      const importRate = rows / importSeconds;
+      console.log(
+        `crosswalk import: ${importSeconds.toFixed(1)} s, ${Math.round(importRate).toLocaleString('en-US')} rows/s ` +
+          `(inserted ${summary.inserted.toLocaleString('en-US')}, rejected ${summary.rejected})`,
+      );
+      console.log(
+        `ratio import/COPY: ${(importRate / copyRate).toFixed(2)} (target >= 0.40)`,
+      );
+      console.log(`import peak RSS: ${mb(peakRss)} (target < 500 MB)`);
+      if (summary.inserted !== rows)
+        throw new Error(`expected ${rows} inserted, got ${summary.inserted}`);
+    }
+  });
 }
 
 void main();

@@ -320,24 +320,48 @@ export class MetricsService {
     return (group = 'all') => byGroup.get(group) ?? empty;
   }
 
+  /**
+   * AUTO baseline: the equal-length period before [from, to), in calendar
+   * terms in the agency's zone (24 months before, not 731 days), so a
+   * month-aligned period gets a month-aligned baseline. Agencies in scope
+   * with different zones fall back to the same number of milliseconds.
+   */
+  private async periodBefore(
+    from: Date,
+    to: Date,
+    filters: MetricFilters,
+  ): Promise<Date> {
+    const zones: { time_zone: string }[] = await this.dataSource.query(
+      'SELECT DISTINCT time_zone FROM agencies WHERE $1::uuid[] IS NULL OR id = ANY($1::uuid[])',
+      [filters.agencyIds ?? null],
+    );
+    if (zones.length !== 1)
+      return new Date(from.getTime() - (to.getTime() - from.getTime()));
+    const [{ start }] = await this.dataSource.query(
+      `SELECT (($1::timestamptz AT TIME ZONE $3) - age($2::timestamptz AT TIME ZONE $3, $1::timestamptz AT TIME ZONE $3)) AT TIME ZONE $3 AS start`,
+      [from, to, zones[0].time_zone],
+    );
+    return start;
+  }
+
   async comparison(
     user: AuthenticatedUser,
     input: ComparisonInput,
   ): Promise<ComparisonObject[]> {
     this.checkRange(input.from, input.to);
-    const length = input.to.getTime() - input.from.getTime();
-    const baselineFrom =
-      input.baselineFrom ?? new Date(input.from.getTime() - length);
-    const baselineTo = input.baselineTo ?? input.from;
     if (Boolean(input.baselineFrom) !== Boolean(input.baselineTo)) {
       throw new BadRequestException(
         'Give both baselineFrom and baselineTo, or neither for AUTO (the equal-length period before).',
       );
     }
-    this.checkRange(baselineFrom, baselineTo);
     if (input.metrics.length > 25)
       throw new BadRequestException('Compare at most 25 metrics at once.');
     const filters = this.filters(user, input.filters);
+    const baselineFrom =
+      input.baselineFrom ??
+      (await this.periodBefore(input.from, input.to, filters));
+    const baselineTo = input.baselineTo ?? input.from;
+    this.checkRange(baselineFrom, baselineTo);
     const definitions = input.metrics
       .map((id) => this.definition(id))
       .filter((d) => d.kind !== 'cost');
