@@ -15,6 +15,7 @@ import { InitialSchema1763700000000 } from './migrations/1763700000000-initial-s
 import { ImportTracking1763800000000 } from './migrations/1763800000000-import-tracking';
 import { MetricRollups1763900000000 } from './migrations/1763900000000-metric-rollups';
 import { HistogramRollups1764000000000 } from './migrations/1764000000000-histogram-rollups';
+import { RollupAreaIndexes1764100000000 } from './migrations/1764100000000-rollup-area-indexes';
 
 export const ENTITIES = [
   AgencyEntity,
@@ -36,6 +37,7 @@ export const MIGRATIONS = [
   ImportTracking1763800000000,
   MetricRollups1763900000000,
   HistogramRollups1764000000000,
+  RollupAreaIndexes1764100000000,
 ];
 
 /** TypeORM options for Crosswalk: committed migrations, never synchronize. */
