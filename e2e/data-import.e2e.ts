@@ -3,13 +3,17 @@
 // environment as login.e2e.ts (run-e2e.ts provides it).
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
+import {
+  type BrowserSession,
+  openBrowserSession,
+  signIn,
+} from './browser-session.util';
 import { readE2eEnv } from './e2e-env.util';
 
 const env = readE2eEnv();
@@ -17,10 +21,10 @@ const GOOD_ROWS = 20;
 /** Line of the bad row in the file (the header is line 1). */
 const BAD_LINE = 12;
 
+let session: BrowserSession;
 let workDir: string;
-let context: BrowserContext;
 let page: Page;
-const consoleErrors: string[] = [];
+let consoleErrors: string[];
 
 /**
  * The crosswalk-demo profile's columns, one encounter per line. The record
@@ -84,31 +88,11 @@ function encountersCsv(): string {
 }
 
 before(async () => {
-  workDir = await mkdtemp(join(tmpdir(), 'crosswalk-e2e-data-'));
-  context = await chromium.launchPersistentContext(join(workDir, 'profile'), {
-    executablePath: env.chromiumPath,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-    ],
-    viewport: { width: 1280, height: 800 },
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('console', (message) => {
-    if (message.type() === 'error') {
-      consoleErrors.push(`${message.text()} (${message.location().url})`);
-    }
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  session = await openBrowserSession(env);
+  ({ page, consoleErrors, workDir } = session);
 });
 
-after(async () => {
-  await context?.close();
-  if (workDir) await rm(workDir, { recursive: true, force: true });
-});
+after(() => session?.close());
 
 test('an admin imports a CSV on the Data page and sees its counts and its rejected row', async () => {
   const file = join(workDir, 'e2e-encounters.csv');
@@ -116,9 +100,7 @@ test('an admin imports a CSV on the Data page and sees its counts and its reject
 
   await page.goto(`${env.url}/data`);
   await page.waitForURL((url) => url.pathname === '/login');
-  await page.getByLabel('Email').fill(env.adminEmail);
-  await page.getByLabel('Password').fill(env.adminPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page, env);
   await page.waitForURL((url) => url.pathname === '/data');
   await page.getByRole('heading', { name: 'Data', level: 1 }).waitFor();
 
@@ -162,7 +144,7 @@ test('an admin imports a CSV on the Data page and sees its counts and its reject
   const download = page.getByRole('link', { name: 'Download rejects (CSV)' });
   const href = await download.getAttribute('href');
   assert.match(href ?? '', /^\/api\/imports\/[0-9a-f-]{36}\/rejects\.csv$/);
-  const csv = await context.request.get(`${env.url}${href}`);
+  const csv = await session.context.request.get(`${env.url}${href}`);
   assert.equal(csv.status(), 200);
   assert.match(
     await csv.text(),

@@ -7,58 +7,38 @@
 //   CROSSWALK_CHROMIUM_PATH       optional, default /usr/bin/chromium
 // Run: node --require @swc-node/register --test e2e/*.e2e.ts
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
+import {
+  type BrowserSession,
+  openBrowserSession,
+  signIn,
+} from './browser-session.util';
 import { readE2eEnv } from './e2e-env.util';
 
 const env = readE2eEnv();
 const countFormat = new Intl.NumberFormat('en-US');
 
-let userDataDir: string;
-let context: BrowserContext;
+let session: BrowserSession;
 let page: Page;
-const consoleErrors: string[] = [];
+let consoleErrors: string[];
 
 before(async () => {
-  userDataDir = await mkdtemp(join(tmpdir(), 'crosswalk-e2e-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: env.chromiumPath,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-    ],
-    viewport: { width: 1280, height: 800 },
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('console', (message) => {
-    if (message.type() === 'error') {
-      consoleErrors.push(`${message.text()} (${message.location().url})`);
-    }
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  session = await openBrowserSession(env);
+  ({ page, consoleErrors } = session);
 });
 
-after(async () => {
-  await context?.close();
-  if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
-});
+after(() => session?.close());
 
 test('an admin signs in and sees the total encounter count', async () => {
   await page.goto(env.url);
 
   // A fresh profile has no session, so the shell sends us to the login page.
   await page.waitForURL((url) => url.pathname === '/login');
-  await page.getByLabel('Email').fill(env.adminEmail);
-  await page.getByLabel('Password').fill(env.adminPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page, env);
 
   await page.waitForURL((url) => url.pathname === '/');
   const count = page.getByTestId('encounter-count');

@@ -1,16 +1,20 @@
 import { useCurrentUser } from '@crosswalk/dashboard/auth';
 import { logout } from '@crosswalk/dashboard/data-access';
+import { filtersQuery, parseFilters } from '@crosswalk/dashboard/filters';
 import { useState } from 'react';
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 
 import { roleLabel } from './role-label.util';
 
+/** `filtered` pages share the view's filters: switching keeps them. */
 const NAV_ITEMS = [
-  { to: '/', label: 'Overview' },
-  { to: '/staffing', label: 'Staffing' },
-  { to: '/reports', label: 'Reports' },
-  { to: '/data', label: 'Data' },
-  { to: '/public', label: 'Public' },
+  { to: '/', label: 'Overview', filtered: true },
+  { to: '/staffing', label: 'Staffing', filtered: true },
+  { to: '/explore', label: 'Explore', filtered: true },
+  { to: '/areas', label: 'Areas', filtered: true },
+  { to: '/reports', label: 'Reports', filtered: false },
+  { to: '/data', label: 'Data', filtered: false },
+  { to: '/public', label: 'Public', filtered: false },
 ] as const;
 
 export function ShellLayout() {
@@ -18,6 +22,10 @@ export function ShellLayout() {
   const navigate = useNavigate();
   const [signingOut, setSigningOut] = useState(false);
   const [signOutFailed, setSignOutFailed] = useState(false);
+  const location = useLocation();
+  const filters = filtersQuery(
+    parseFilters(new URLSearchParams(location.search)),
+  );
 
   async function handleSignOut() {
     setSigningOut(true);
@@ -62,7 +70,10 @@ export function ShellLayout() {
         <ul>
           {NAV_ITEMS.map((item) => (
             <li key={item.to}>
-              <NavLink to={item.to} end={item.to === '/'}>
+              <NavLink
+                to={item.filtered ? `${item.to}${filters}` : item.to}
+                end={item.to === '/'}
+              >
                 {item.label}
               </NavLink>
             </li>

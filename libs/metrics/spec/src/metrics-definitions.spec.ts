@@ -40,7 +40,14 @@ describe('metrics-definitions/', () => {
       'time_on_scene_median',
       'use_of_force_rate',
     ]);
-    expect(definitions.every((d) => d.version === 1)).toBe(true);
+    // Version 2: the two time percentiles count whole minutes since then.
+    expect(
+      Object.fromEntries(
+        definitions
+          .filter((d) => d.version !== 1)
+          .map((d) => [d.id, d.version]),
+      ),
+    ).toEqual({ response_time_median: 2, time_on_scene_median: 2 });
   });
 
   it('keeps the person-level-ish and modelled metrics off the public page', () => {

@@ -1,14 +1,5 @@
 import { PlaceholderPage } from './placeholder-page';
 
-export function StaffingPage() {
-  return (
-    <PlaceholderPage
-      title="Staffing"
-      coming="Hour-of-week heatmaps of crisis calls by area and response model, response times by shift, and officer and clinician hours by shift."
-    />
-  );
-}
-
 export function ReportsPage() {
   return (
     <PlaceholderPage

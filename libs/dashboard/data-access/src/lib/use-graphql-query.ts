@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { graphqlRequest } from './graphql-request';
+import { queryCache } from './query-cache';
 
 export type QueryState<TData> =
   | { status: 'loading' }
@@ -12,7 +13,22 @@ export type QueryResult<TData> = QueryState<TData> & {
   refetch: () => void;
 };
 
+export interface GraphqlQueryOptions {
+  /** Wait: do not run the query yet (its variables are not known). */
+  skip?: boolean;
+  /**
+   * Reuse an answer this young (ms) instead of asking again, so Back and
+   * switching pages are instant. Off by default.
+   */
+  cacheMs?: number;
+}
+
 const LOADING: QueryState<never> = { status: 'loading' };
+
+interface KeyedState<TData> {
+  key: string;
+  state: QueryState<TData>;
+}
 
 /**
  * Runs a query when the component mounts and again whenever the variables
@@ -21,31 +37,62 @@ const LOADING: QueryState<never> = { status: 'loading' };
 export function useGraphqlQuery<TData, TVariables extends object>(
   query: string,
   variables?: TVariables,
+  options: GraphqlQueryOptions = {},
 ): QueryResult<TData> {
+  const { skip = false, cacheMs = 0 } = options;
   const variablesJson = JSON.stringify(variables ?? null);
-  const [state, setState] = useState<QueryState<TData>>(LOADING);
+  const key = `${query}\n${variablesJson}`;
+  const cached = (): QueryState<TData> | undefined => {
+    const data = cacheMs > 0 ? queryCache.get<TData>(key, cacheMs) : undefined;
+    return data === undefined ? undefined : { status: 'success', data };
+  };
+  const [keyed, setKeyed] = useState<KeyedState<TData>>(() => ({
+    key,
+    state: cached() ?? LOADING,
+  }));
   const [attempt, setAttempt] = useState(0);
+  // "Try again" asks the server even when an answer is cached.
+  const bypassCache = useRef(false);
 
   useEffect(() => {
+    if (skip) return;
+    const force = bypassCache.current;
+    bypassCache.current = false;
+    if (!force) {
+      const hit = cached();
+      if (hit) {
+        setKeyed({ key, state: hit });
+        return;
+      }
+    }
     const controller = new AbortController();
     const parsed = JSON.parse(variablesJson) as TVariables | null;
-    setState(LOADING);
+    setKeyed({ key, state: LOADING });
     graphqlRequest<TData, TVariables>(query, parsed ?? undefined, {
       signal: controller.signal,
     }).then(
       (data) => {
-        if (!controller.signal.aborted) setState({ status: 'success', data });
+        if (controller.signal.aborted) return;
+        if (cacheMs > 0) queryCache.set(key, data);
+        setKeyed({ key, state: { status: 'success', data } });
       },
       (error: unknown) => {
         if (!controller.signal.aborted) {
-          setState({ status: 'error', error: toError(error) });
+          setKeyed({ key, state: { status: 'error', error: toError(error) } });
         }
       },
     );
     return () => controller.abort();
-  }, [query, variablesJson, attempt]);
+  }, [query, variablesJson, key, attempt, skip, cacheMs]);
 
-  const refetch = useCallback(() => setAttempt((n) => n + 1), []);
+  const refetch = useCallback(() => {
+    bypassCache.current = true;
+    setAttempt((n) => n + 1);
+  }, []);
+  // Until the effect has run for new variables, show their cached answer or
+  // loading, never the answer to the previous variables.
+  const state =
+    keyed.key === key && !skip ? keyed.state : (cached() ?? LOADING);
   return { ...state, refetch };
 }
 

@@ -1,10 +1,11 @@
 import { useCurrentUser } from '@crosswalk/dashboard/auth';
 import {
+  clearQueryCache,
   type ImportBatch,
   useImportBatches,
   useImportProfiles,
 } from '@crosswalk/dashboard/data-access';
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { useSearchParams } from 'react-router';
 
 import { ImportBatchDetails } from './import-batch-details';
@@ -41,6 +42,12 @@ function Imports() {
   const refetchBatches = batches.refetch;
   // The import on show, as last polled: the list shows its live status too.
   const [live, setLive] = useState<ImportBatch | null>(null);
+  // A finished import changed the encounters: the dashboard's cached
+  // numbers are out of date.
+  const finished = live?.status === 'completed' ? live.id : null;
+  useEffect(() => {
+    if (finished) clearQueryCache();
+  }, [finished]);
   const profileList = profiles.status === 'success' ? profiles.data : [];
   const profileTitle = (name: string) =>
     profileList.find((p) => p.name === name)?.title ?? name;

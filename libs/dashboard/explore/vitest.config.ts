@@ -1,0 +1,15 @@
+import { nxViteTsPaths } from '@nx/vite/plugins/nx-tsconfig-paths.plugin';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  root: __dirname,
+  cacheDir: '../../../node_modules/.vite/libs/dashboard/explore',
+  plugins: [react(), nxViteTsPaths()],
+  test: {
+    name: 'dashboard-explore',
+    watch: false,
+    environment: 'node',
+    include: ['src/**/*.spec.{ts,tsx}'],
+  },
+});

@@ -1,0 +1,2 @@
+export * from './lib/describe-comparison.util';
+export * from './lib/overview-page';

@@ -1,0 +1,3 @@
+export * from './lib/download-csv';
+export * from './lib/page-header';
+export * from './lib/query-states';
