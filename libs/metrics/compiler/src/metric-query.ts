@@ -1,3 +1,5 @@
+import { METRIC_DIMENSIONS, type MetricDimension } from '@crosswalk/domain';
+
 export const GRAINS = [
   'day',
   'week',
@@ -9,21 +11,9 @@ export const GRAINS = [
 ] as const;
 export type Grain = (typeof GRAINS)[number];
 
-/** Dimensions a metric can be broken down by (DOMAIN.md section 3). */
-export const DIMENSIONS = [
-  'area',
-  'district',
-  'program_area',
-  'response_model',
-  'call_origin',
-  'bh_category',
-  'peer_specialist_involved',
-  'age_band',
-  'gender',
-  'race',
-  'ethnicity',
-] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
+/** Dimensions a metric can be broken down by: the domain's list. */
+export const DIMENSIONS = METRIC_DIMENSIONS;
+export type Dimension = MetricDimension;
 
 export interface MetricFilters {
   /** Agencies the caller may see (always set by the API from the user). */

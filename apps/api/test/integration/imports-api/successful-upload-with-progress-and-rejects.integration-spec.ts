@@ -101,9 +101,10 @@ describe('uploading a file as a data steward', () => {
     );
     const { batchId } = (await response.json()) as { batchId: string };
     await waitForBatch(api, steward.cookie, batchId);
-    // The file goes just after the batch is marked completed.
+    // The file goes once the import returns: after the batch is marked
+    // completed and the metric rollups of its months are refreshed.
     const folder = api.app.get(UploadDirectory).path;
-    for (let i = 0; i < 50 && readdirSync(folder).length; i++)
+    for (let i = 0; i < 250 && readdirSync(folder).length; i++)
       await new Promise((done) => setTimeout(done, 20));
     expect(readdirSync(folder)).toEqual([]);
   });

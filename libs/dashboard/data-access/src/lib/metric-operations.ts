@@ -1,6 +1,7 @@
 import type {
   AreaLevel,
   CallOrigin,
+  MetricDimension,
   ProgramModel,
   ResponseModel,
 } from '@crosswalk/domain';
@@ -69,20 +70,7 @@ export interface Program {
 
 export type TimeGrain = 'day' | 'week' | 'month' | 'quarter' | 'year';
 
-export const METRIC_DIMENSIONS = [
-  'area',
-  'district',
-  'program_area',
-  'response_model',
-  'call_origin',
-  'bh_category',
-  'peer_specialist_involved',
-  'age_band',
-  'gender',
-  'race',
-  'ethnicity',
-] as const;
-export type MetricDimension = (typeof METRIC_DIMENSIONS)[number];
+export type { MetricDimension };
 
 export interface MetricFiltersInput {
   agencyId?: string;
