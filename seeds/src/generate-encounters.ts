@@ -299,26 +299,22 @@ function outcomeProbabilities(): Record<
     baseline: number;
     effect: number;
   }[] = [];
-  outcomes[ARREST] = {
-    factors: DEMO_RESPONSE_MODEL_FACTORS.arrest_rate,
-    baseline: DEMO_BASELINE_RATES.arrest_rate,
-    effect: DEMO_PROGRAM_EFFECTS.arrest_rate,
-  };
-  outcomes[FORCE] = {
-    factors: DEMO_RESPONSE_MODEL_FACTORS.use_of_force_rate,
-    baseline: DEMO_BASELINE_RATES.use_of_force_rate,
-    effect: DEMO_PROGRAM_EFFECTS.use_of_force_rate,
-  };
-  outcomes[DETENTION] = {
-    factors: DEMO_RESPONSE_MODEL_FACTORS.emergency_detention_rate,
-    baseline: DEMO_BASELINE_RATES.emergency_detention_rate,
-    effect: DEMO_PROGRAM_EFFECTS.emergency_detention_rate,
-  };
-  outcomes[REFERRAL] = {
-    factors: DEMO_RESPONSE_MODEL_FACTORS.referral_rate,
-    baseline: DEMO_BASELINE_RATES.referral_rate,
-    effect: DEMO_PROGRAM_EFFECTS.referral_rate,
-  };
+  // The four outcomes whose baseline and program effect are metric ids.
+  const rates = (
+    metric:
+      | 'arrest_rate'
+      | 'use_of_force_rate'
+      | 'emergency_detention_rate'
+      | 'referral_rate',
+  ) => ({
+    factors: DEMO_RESPONSE_MODEL_FACTORS[metric],
+    baseline: DEMO_BASELINE_RATES[metric],
+    effect: DEMO_PROGRAM_EFFECTS[metric],
+  });
+  outcomes[ARREST] = rates('arrest_rate');
+  outcomes[FORCE] = rates('use_of_force_rate');
+  outcomes[DETENTION] = rates('emergency_detention_rate');
+  outcomes[REFERRAL] = rates('referral_rate');
   outcomes[CITATION] = {
     factors: DEMO_RESPONSE_MODEL_FACTORS.citation,
     baseline: C.citation,
