@@ -95,10 +95,11 @@ async function main(): Promise<number> {
       filtered,
       rejectsByReason,
       seconds,
+      rollupSeconds,
     } = summary;
     if (args.json) {
       process.stdout.write(
-        `${JSON.stringify({ batchId, rowsRead, inserted, updated, unchanged, rejected, filtered, rejectsByReason, seconds })}\n`,
+        `${JSON.stringify({ batchId, rowsRead, inserted, updated, unchanged, rejected, filtered, rejectsByReason, seconds, rollupSeconds })}\n`,
       );
     } else {
       process.stdout.write(describe(summary, profile.name, args['dry-run']));
@@ -113,7 +114,7 @@ async function main(): Promise<number> {
 function describe(s: ImportSummary, profile: string, dryRun: boolean): string {
   const n = (value: number) => value.toLocaleString('en-US');
   const lines = [
-    `${dryRun ? 'Dry run (nothing written)' : `Import ${s.batchId}`} with profile ${profile}, ${s.seconds.toFixed(1)} s:`,
+    `${dryRun ? 'Dry run (nothing written)' : `Import ${s.batchId}`} with profile ${profile}, ${s.seconds.toFixed(1)} s (${s.rollupSeconds.toFixed(1)} s of it refreshing the metric rollups):`,
     `  ${n(s.rowsRead)} rows read: ${n(s.inserted)} inserted, ${n(s.updated)} updated, ${n(s.unchanged)} unchanged, ${n(s.rejected)} rejected, ${n(s.filtered)} filtered out`,
     ...Object.entries(s.rejectsByReason).map(
       ([reason, count]) => `  rejected for ${reason}: ${n(count)}`,

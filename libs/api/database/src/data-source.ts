@@ -16,6 +16,7 @@ import { ImportTracking1763800000000 } from './migrations/1763800000000-import-t
 import { MetricRollups1763900000000 } from './migrations/1763900000000-metric-rollups';
 import { HistogramRollups1764000000000 } from './migrations/1764000000000-histogram-rollups';
 import { RollupAreaIndexes1764100000000 } from './migrations/1764100000000-rollup-area-indexes';
+import { EncounterLoadPath1764200000000 } from './migrations/1764200000000-encounter-load-path';
 
 export const ENTITIES = [
   AgencyEntity,
@@ -38,6 +39,7 @@ export const MIGRATIONS = [
   MetricRollups1763900000000,
   HistogramRollups1764000000000,
   RollupAreaIndexes1764100000000,
+  EncounterLoadPath1764200000000,
 ];
 
 /** TypeORM options for Crosswalk: committed migrations, never synchronize. */

@@ -79,6 +79,7 @@ const MONTHS = [
   'november',
   'december',
 ];
+const PERSON_KEY_CACHE = 100_000;
 /** A little slack for clocks that run ahead of the database's. */
 const FUTURE_SLACK_MS = 5 * 60_000;
 
@@ -156,6 +157,10 @@ export function compileRowMapper(
     );
   }
 
+  // People recur (that is what repeat-encounter metrics count): their keys are
+  // kept for the rows that follow, within a bounded cache.
+  const personKeys = new Map<string, string>();
+
   return (row) => {
     try {
       if (filters.length && !filters.some((keep) => keep(row)))
@@ -222,9 +227,15 @@ export function compileRowMapper(
           read(row).normalize('NFC').toLowerCase().replace(/\s+/g, ' '),
         );
         if (parts.some((p) => p !== '')) {
-          personKey = createHmac('sha256', personKeySecret as string)
-            .update(parts.join('\u001f'))
-            .digest('hex');
+          const identity = parts.join('\u001f');
+          personKey = personKeys.get(identity) ?? null;
+          if (personKey === null) {
+            personKey = createHmac('sha256', personKeySecret as string)
+              .update(identity)
+              .digest('hex');
+            if (personKeys.size >= PERSON_KEY_CACHE) personKeys.clear();
+            personKeys.set(identity, personKey);
+          }
         }
       }
       return { kind: 'encounter', recordId, values, areaPath, personKey };

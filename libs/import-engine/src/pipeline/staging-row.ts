@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 import { ENCOUNTER_FIELDS } from '@crosswalk/domain';
 
@@ -74,9 +74,5 @@ export function stagingLine(
     encounter.personKey ? `\\\\x${encounter.personKey}` : '\\N',
   );
   const content = parts.join('\t');
-  const hash = createHash('md5')
-    .update(timePrecision)
-    .update(content)
-    .digest('hex');
-  return { content, hash };
+  return { content, hash: hash('md5', timePrecision + content) };
 }
