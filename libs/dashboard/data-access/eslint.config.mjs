@@ -1,3 +1,4 @@
 import baseConfig from '../../../eslint.config.mjs';
 
-export default [...baseConfig];
+// src/gql/ is written by GraphQL Code Generator (npm run codegen).
+export default [...baseConfig, { ignores: ['src/gql/**'] }];

@@ -1,10 +1,9 @@
+export { graphql } from './gql';
 export * from './lib/graphql-request';
-export * from './lib/metric-operations';
-export * from './lib/operations';
+export * from './lib/graphql-types';
 export * from './lib/query-cache';
 export * from './lib/session-mutations';
 export * from './lib/upload-import';
-export * from './lib/use-encounter-count';
 export * from './lib/use-graphql-query';
 export * from './lib/use-imports';
 export * from './lib/use-me';

@@ -1,8 +1,9 @@
 import {
+  graphql,
   type Metric,
-  type MetricBatch,
-  type MetricPoint,
-  useMetricBatch,
+  METRIC_CACHE_MS,
+  type MetricBreakdownInput,
+  useGraphqlQuery,
 } from '@crosswalk/dashboard/data-access';
 import { DashboardPage, type ReadyView } from '@crosswalk/dashboard/filters';
 import {
@@ -37,6 +38,27 @@ const perThousand = new Intl.NumberFormat('en-US', {
   minimumFractionDigits: 1,
   maximumFractionDigits: 1,
 });
+
+// Every area's encounters, the chosen metric and, when there is one, the
+// metric over the baseline: one request.
+const AreaFiguresDocument = graphql(`
+  query AreaFigures(
+    $volume: MetricBreakdownInput!
+    $current: MetricBreakdownInput!
+    $baseline: MetricBreakdownInput!
+    $withBaseline: Boolean!
+  ) {
+    volume: metricBreakdown(input: $volume) {
+      ...MetricPointFields
+    }
+    current: metricBreakdown(input: $current) {
+      ...MetricPointFields
+    }
+    baseline: metricBreakdown(input: $baseline) @include(if: $withBaseline) {
+      ...MetricPointFields
+    }
+  }
+`);
 
 /** The Areas page: each area's numbers as a table, bars and a map. */
 export function AreasPage() {
@@ -91,28 +113,26 @@ function AreaFigures({ view }: { view: ReadyView }) {
 
 function AreaNumbers({ view, metric }: { view: ReadyView; metric: Metric }) {
   const { span, baselineSpan, metricFilters: filters, period } = view;
-  const batch: MetricBatch = {
-    volume: {
-      op: 'metricBreakdown',
-      input: { metric: 'bh_call_volume', dimension: 'area', ...span, filters },
+  const byArea = (
+    metricId: string,
+    window: { from: string; to: string },
+  ): MetricBreakdownInput => ({
+    metric: metricId,
+    dimension: 'area',
+    ...window,
+    filters,
+  });
+  const result = useGraphqlQuery(
+    AreaFiguresDocument,
+    {
+      volume: byArea('bh_call_volume', span),
+      current: byArea(metric.id, span),
+      // Not asked for without a baseline; the variable still needs a value.
+      baseline: byArea(metric.id, baselineSpan ?? span),
+      withBaseline: baselineSpan !== null,
     },
-  };
-  if (metric.id !== 'bh_call_volume')
-    batch['current'] = {
-      op: 'metricBreakdown',
-      input: { metric: metric.id, dimension: 'area', ...span, filters },
-    };
-  if (baselineSpan)
-    batch['baseline'] = {
-      op: 'metricBreakdown',
-      input: {
-        metric: metric.id,
-        dimension: 'area',
-        ...baselineSpan,
-        filters,
-      },
-    };
-  const result = useMetricBatch(batch);
+    { cacheMs: METRIC_CACHE_MS },
+  );
 
   if (result.status === 'loading')
     return <LoadingState label="Loading the area figures…" lines={8} />;
@@ -124,13 +144,12 @@ function AreaNumbers({ view, metric }: { view: ReadyView; metric: Metric }) {
         onRetry={result.refetch}
       />
     );
-  const answer = result.data as Record<string, MetricPoint[] | undefined>;
-  const volume = answer['volume'] ?? [];
+  const { volume, current, baseline } = result.data;
   const rows = areaRows(
     view.reference.areas,
     volume,
-    answer['current'] ?? volume,
-    answer['baseline'] ?? null,
+    current,
+    baseline ?? null,
   );
   if (rows.every((r) => r.encounters === 0)) return <NoMatchState />;
 

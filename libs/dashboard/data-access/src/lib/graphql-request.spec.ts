@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
+import { TypedDocumentString } from '../gql/graphql';
 import { GraphqlError, graphqlRequest } from './graphql-request';
+
+const document = <TData = unknown, TVariables = unknown>(query: string) =>
+  new TypedDocumentString<TData, TVariables>(query);
 
 function answer(status: number, body: unknown): void {
   vi.stubGlobal(
@@ -17,10 +21,12 @@ describe('graphqlRequest', () => {
   it('posts the operation as same-origin JSON and returns data', async () => {
     answer(200, { data: { encounterCount: 50000 } });
 
-    const data = await graphqlRequest<
-      { encounterCount: number },
-      { filter: null }
-    >('query { encounterCount }', { filter: null });
+    const data = await graphqlRequest(
+      document<{ encounterCount: number }, { filter: null }>(
+        'query { encounterCount }',
+      ),
+      { filter: null },
+    );
 
     expect(data).toEqual({ encounterCount: 50000 });
     expect(fetch).toHaveBeenCalledWith(
@@ -49,7 +55,7 @@ describe('graphqlRequest', () => {
       ],
     });
 
-    const error = await graphqlRequest('mutation { logout }').catch(
+    const error = await graphqlRequest(document('mutation { logout }')).catch(
       (e: unknown) => e,
     );
 
@@ -67,7 +73,7 @@ describe('graphqlRequest', () => {
       ],
     });
 
-    await expect(graphqlRequest('query { me { id } }')).rejects.toMatchObject({
+    await expect(graphqlRequest(document('query { me { id } }'))).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
     });
   });
@@ -78,7 +84,7 @@ describe('graphqlRequest', () => {
       vi.fn(async () => new Response('Bad Gateway', { status: 502 })),
     );
 
-    const error = await graphqlRequest('query { me { id } }').catch(
+    const error = await graphqlRequest(document('query { me { id } }')).catch(
       (e: unknown) => e,
     );
 

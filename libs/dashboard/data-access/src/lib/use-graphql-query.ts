@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
+import type { TypedDocumentString } from '../gql/graphql';
 import { graphqlRequest } from './graphql-request';
 import { queryCache } from './query-cache';
 
@@ -14,8 +15,6 @@ export type QueryResult<TData> = QueryState<TData> & {
 };
 
 export interface GraphqlQueryOptions {
-  /** Wait: do not run the query yet (its variables are not known). */
-  skip?: boolean;
   /**
    * Reuse an answer this young (ms) instead of asking again, so Back and
    * switching pages are instant. Off by default.
@@ -31,16 +30,19 @@ interface KeyedState<TData> {
 }
 
 /**
- * Runs a query when the component mounts and again whenever the variables
- * change (compared by value, so callers may pass object literals).
+ * Runs a query (a typed document from `graphql()`) when the component mounts
+ * and again whenever the variables change (compared by value, so callers may
+ * pass object literals). Null variables wait: they are not known yet.
  */
-export function useGraphqlQuery<TData, TVariables extends object>(
-  query: string,
-  variables?: TVariables,
+export function useGraphqlQuery<TData, TVariables>(
+  document: TypedDocumentString<TData, TVariables>,
+  variables: TVariables | null,
   options: GraphqlQueryOptions = {},
 ): QueryResult<TData> {
-  const { skip = false, cacheMs = 0 } = options;
-  const variablesJson = JSON.stringify(variables ?? null);
+  const { cacheMs = 0 } = options;
+  const skip = variables === null;
+  const query = document.toString();
+  const variablesJson = JSON.stringify(variables);
   const key = `${query}\n${variablesJson}`;
   const cached = (): QueryState<TData> | undefined => {
     const data = cacheMs > 0 ? queryCache.get<TData>(key, cacheMs) : undefined;
@@ -66,9 +68,8 @@ export function useGraphqlQuery<TData, TVariables extends object>(
       }
     }
     const controller = new AbortController();
-    const parsed = JSON.parse(variablesJson) as TVariables | null;
     setKeyed({ key, state: LOADING });
-    graphqlRequest<TData, TVariables>(query, parsed ?? undefined, {
+    graphqlRequest(document, JSON.parse(variablesJson) as TVariables, {
       signal: controller.signal,
     }).then(
       (data) => {
@@ -83,7 +84,7 @@ export function useGraphqlQuery<TData, TVariables extends object>(
       },
     );
     return () => controller.abort();
-  }, [query, variablesJson, key, attempt, skip, cacheMs]);
+  }, [document, variablesJson, key, attempt, skip, cacheMs]);
 
   const refetch = useCallback(() => {
     bypassCache.current = true;

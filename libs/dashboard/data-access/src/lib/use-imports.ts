@@ -1,25 +1,68 @@
 import { useCallback, useEffect, useState } from 'react';
 
+import { graphql } from '../gql';
+import type {
+  ImportBatchQuery,
+  ImportProfilesQuery,
+} from '../gql/graphql';
 import { graphqlRequest } from './graphql-request';
-import {
-  IMPORT_BATCH_QUERY,
-  IMPORT_BATCHES_QUERY,
-  IMPORT_PROFILES_QUERY,
-  type ImportBatch,
-  type ImportBatchesQuery,
-  type ImportBatchesQueryVariables,
-  type ImportBatchQuery,
-  type ImportBatchQueryVariables,
-  type ImportBatchSummary,
-  type ImportProfile,
-  type ImportProfilesQuery,
-} from './operations';
+import type { ImportBatchSummary } from './graphql-types';
 import {
   mapQueryResult,
   type QueryResult,
   type QueryState,
   useGraphqlQuery,
 } from './use-graphql-query';
+
+export type ImportProfile = ImportProfilesQuery['importProfiles'][number];
+/** An import with its progress and first rejects. */
+export type ImportBatch = NonNullable<ImportBatchQuery['importBatch']>;
+
+const ImportProfilesDocument = graphql(`
+  query ImportProfiles {
+    importProfiles {
+      name
+      title
+      description
+      sourceSystem
+      agencyCode
+      agencyName
+      timeZone
+    }
+  }
+`);
+
+const ImportBatchesDocument = graphql(`
+  query ImportBatches($limit: Int) {
+    importBatches(limit: $limit) {
+      ...ImportBatchSummaryFields
+    }
+  }
+`);
+
+const ImportBatchDocument = graphql(`
+  query ImportBatch($id: ID!, $rejectsLimit: Int) {
+    importBatch(id: $id) {
+      ...ImportBatchSummaryFields
+      sourceSystem
+      bytesRead
+      bytesTotal
+      progress
+      error
+      rejectsByReason {
+        reason
+        count
+      }
+      rejects(limit: $rejectsLimit) {
+        rowNumber
+        column
+        reason
+        detail
+        rawLine
+      }
+    }
+  }
+`);
 
 /** How often a running import is asked for its progress. */
 export const IMPORT_POLL_MS = 1000;
@@ -29,9 +72,7 @@ export const REJECTS_SHOWN = 100;
 /** Profiles a file can be uploaded with. */
 export function useImportProfiles(): QueryResult<ImportProfile[]> {
   return mapQueryResult(
-    useGraphqlQuery<ImportProfilesQuery, Record<string, never>>(
-      IMPORT_PROFILES_QUERY,
-    ),
+    useGraphqlQuery(ImportProfilesDocument, {}),
     (data) => data.importProfiles,
   );
 }
@@ -41,10 +82,7 @@ export function useImportBatches(
   limit = 20,
 ): QueryResult<ImportBatchSummary[]> {
   return mapQueryResult(
-    useGraphqlQuery<ImportBatchesQuery, ImportBatchesQueryVariables>(
-      IMPORT_BATCHES_QUERY,
-      { limit },
-    ),
+    useGraphqlQuery(ImportBatchesDocument, { limit }),
     (data) => data.importBatches,
   );
 }
@@ -64,8 +102,8 @@ export function useImportBatch(id: string): QueryResult<ImportBatch | null> {
     const controller = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const load = () =>
-      graphqlRequest<ImportBatchQuery, ImportBatchQueryVariables>(
-        IMPORT_BATCH_QUERY,
+      graphqlRequest(
+        ImportBatchDocument,
         { id, rejectsLimit: REJECTS_SHOWN },
         { signal: controller.signal },
       ).then(

@@ -6,19 +6,49 @@ import {
 } from '@crosswalk/dashboard/util';
 import { useMemo } from 'react';
 
-import {
-  DASHBOARD_REFERENCE_QUERY,
-  type DashboardReferenceQuery,
-  type MetricBatch,
-  metricBatchQuery,
-  type MetricBatchResult,
-  type MetricPoint,
-  type MetricSeriesInput,
-} from './metric-operations';
+import { graphql } from '../gql';
+import type {
+  DashboardReferenceQuery,
+  MetricSeriesInput,
+} from '../gql/graphql';
+import type { MetricPoint } from './graphql-types';
 import { type QueryResult, useGraphqlQuery } from './use-graphql-query';
 
 /** Metric answers are reused this long (Back, page switches). */
 export const METRIC_CACHE_MS = 5 * 60_000;
+
+const DashboardReferenceDocument = graphql(`
+  query DashboardReference {
+    metrics {
+      ...MetricFields
+    }
+    agencies {
+      id
+      code
+      name
+      timeZone
+    }
+    programs {
+      id
+      agencyId
+      name
+      model
+      startDate
+      areaIds
+    }
+    areas {
+      id
+      agencyId
+      code
+      name
+      level
+      parentId
+      population
+      geojson
+    }
+    encounterCount
+  }
+`);
 
 /**
  * What every dashboard page needs once: the metric catalogue, agencies,
@@ -26,30 +56,20 @@ export const METRIC_CACHE_MS = 5 * 60_000;
  * cached for the session.
  */
 export function useDashboardReference(): QueryResult<DashboardReferenceQuery> {
-  return useGraphqlQuery<DashboardReferenceQuery, Record<string, never>>(
-    DASHBOARD_REFERENCE_QUERY,
-    undefined,
+  return useGraphqlQuery(
+    DashboardReferenceDocument,
+    {},
     { cacheMs: METRIC_CACHE_MS },
   );
 }
 
-/**
- * Many metric questions in one request; `null` waits (e.g. until the period
- * is known). The answer has one entry per key of the batch.
- */
-export function useMetricBatch<B extends MetricBatch>(
-  batch: B | null,
-): QueryResult<MetricBatchResult<B>> {
-  const built = batch ? metricBatchQuery(batch) : null;
-  return useGraphqlQuery<MetricBatchResult<B>, Record<string, unknown>>(
-    built?.query ?? '',
-    built?.variables ?? {},
-    {
-      skip: built === null,
-      cacheMs: METRIC_CACHE_MS,
-    },
-  );
-}
+const DataExtentDocument = graphql(`
+  query DataExtent($input: MetricSeriesInput!) {
+    metricSeries(input: $input) {
+      ...MetricPointFields
+    }
+  }
+`);
 
 export interface DataExtent {
   /** First month with an encounter, in the agency zone (null: none yet). */
@@ -99,11 +119,11 @@ export function useDataExtent(
   now: Date = new Date(),
 ): QueryResult<DataExtent> {
   const input = timeZone ? extentQueryInput(timeZone, now) : null;
-  const result = useMetricBatch(
-    input ? { extent: { op: 'metricSeries', input } } : null,
-  );
+  const result = useGraphqlQuery(DataExtentDocument, input && { input }, {
+    cacheMs: METRIC_CACHE_MS,
+  });
   const currentMonth = monthOf(now, timeZone ?? 'UTC');
-  const points = result.status === 'success' ? result.data.extent : null;
+  const points = result.status === 'success' ? result.data.metricSeries : null;
   // Memoised so the extent keeps its identity while the answer does.
   const extent = useMemo(
     () => (points ? toDataExtent(points, currentMonth) : null),

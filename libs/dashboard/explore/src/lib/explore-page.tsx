@@ -1,9 +1,11 @@
 import {
   type Comparison,
+  graphql,
   type Metric,
+  METRIC_CACHE_MS,
   type MetricDimension,
   type MetricPoint,
-  useMetricBatch,
+  useGraphqlQuery,
 } from '@crosswalk/dashboard/data-access';
 import { DashboardPage, type ReadyView } from '@crosswalk/dashboard/filters';
 import { describeComparison } from '@crosswalk/dashboard/overview';
@@ -117,6 +119,26 @@ function Explorer({ view }: { view: ReadyView }) {
   );
 }
 
+// One metric in depth, in one request: by month, broken down, and against
+// the baseline.
+const ExploreMetricDocument = graphql(`
+  query ExploreMetric(
+    $series: MetricSeriesInput!
+    $breakdown: MetricBreakdownInput!
+    $comparison: ComparisonInput!
+  ) {
+    series: metricSeries(input: $series) {
+      ...MetricPointFields
+    }
+    breakdown: metricBreakdown(input: $breakdown) {
+      ...MetricPointFields
+    }
+    comparison(input: $comparison) {
+      ...ComparisonFields
+    }
+  }
+`);
+
 function MetricFigures({
   view,
   metric,
@@ -133,29 +155,23 @@ function MetricFigures({
     view.data?.first ?? period.from,
   );
   const program = by === 'program_area' ? view.program?.id : undefined;
-  const result = useMetricBatch({
-    series: {
-      op: 'metricSeries',
-      input: {
+  const result = useGraphqlQuery(
+    ExploreMetricDocument,
+    {
+      series: {
         metric: metric.id,
         grain: 'month',
         ...monthSpan(months.from, months.to, view.timeZone),
         filters,
       },
-    },
-    breakdown: {
-      op: 'metricBreakdown',
-      input: {
+      breakdown: {
         metric: metric.id,
         dimension: by,
         ...span,
         filters,
         ...(program ? { program } : {}),
       },
-    },
-    comparison: {
-      op: 'comparison',
-      input: {
+      comparison: {
         metrics: [metric.id],
         ...span,
         ...(baselineSpan
@@ -164,7 +180,8 @@ function MetricFigures({
         filters,
       },
     },
-  });
+    { cacheMs: METRIC_CACHE_MS },
+  );
 
   if (result.status === 'loading')
     return <LoadingState label={`Loading ${metric.title}…`} lines={8} />;
@@ -177,9 +194,9 @@ function MetricFigures({
       />
     );
 
-  const series = result.data.series as MetricPoint[];
-  const breakdown = sortBreakdown(result.data.breakdown as MetricPoint[]);
-  const comparison = (result.data.comparison as Comparison[])[0];
+  const series = result.data.series;
+  const breakdown = sortBreakdown(result.data.breakdown);
+  const comparison = result.data.comparison[0];
   const format = (value: number) => formatMetricValue(value, metric.unit);
   const counts = countLabels(metric);
   const detailLabels = [

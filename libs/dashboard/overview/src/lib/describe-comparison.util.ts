@@ -1,7 +1,4 @@
-import type {
-  BetterDirection,
-  Comparison,
-} from '@crosswalk/dashboard/data-access';
+import type { Comparison } from '@crosswalk/dashboard/data-access';
 import {
   changeScaleOf,
   formatChange,
@@ -38,7 +35,8 @@ export interface DescribedComparison {
 export function describeComparison(
   comparison: Comparison,
   unit: string,
-  betterDirection: BetterDirection,
+  /** lower, higher or neutral (metrics-definitions/*.yaml). */
+  betterDirection: string,
 ): DescribedComparison {
   const scale = changeScaleOf(unit);
   const tested = comparison.method !== 'none' && comparison.pValue !== null;

@@ -1,7 +1,7 @@
 import {
-  type Comparison,
-  type MetricPoint,
-  useMetricBatch,
+  graphql,
+  METRIC_CACHE_MS,
+  useGraphqlQuery,
 } from '@crosswalk/dashboard/data-access';
 import {
   DashboardPage,
@@ -17,7 +17,51 @@ import {
 import { formatCount, formatMonthRange } from '@crosswalk/dashboard/util';
 
 import { KpiCard } from './kpi-card';
-import { OVERVIEW_KPIS, overviewBatch } from './overview-batch.util';
+import { OVERVIEW_KPIS, overviewVariables } from './overview-query.util';
+
+// One request for the page: every KPI against the baseline, and each KPI's
+// monthly series for its sparkline, under the KPI's metric id.
+const OverviewKpisDocument = graphql(`
+  query OverviewKpis(
+    $comparison: ComparisonInput!
+    $bh_call_volume: MetricSeriesInput!
+    $specialized_response_share: MetricSeriesInput!
+    $diversion_rate: MetricSeriesInput!
+    $arrest_rate: MetricSeriesInput!
+    $emergency_detention_rate: MetricSeriesInput!
+    $use_of_force_rate: MetricSeriesInput!
+    $response_time_median: MetricSeriesInput!
+    $referral_rate: MetricSeriesInput!
+  ) {
+    kpis: comparison(input: $comparison) {
+      ...ComparisonFields
+    }
+    bh_call_volume: metricSeries(input: $bh_call_volume) {
+      ...MetricPointFields
+    }
+    specialized_response_share: metricSeries(input: $specialized_response_share) {
+      ...MetricPointFields
+    }
+    diversion_rate: metricSeries(input: $diversion_rate) {
+      ...MetricPointFields
+    }
+    arrest_rate: metricSeries(input: $arrest_rate) {
+      ...MetricPointFields
+    }
+    emergency_detention_rate: metricSeries(input: $emergency_detention_rate) {
+      ...MetricPointFields
+    }
+    use_of_force_rate: metricSeries(input: $use_of_force_rate) {
+      ...MetricPointFields
+    }
+    response_time_median: metricSeries(input: $response_time_median) {
+      ...MetricPointFields
+    }
+    referral_rate: metricSeries(input: $referral_rate) {
+      ...MetricPointFields
+    }
+  }
+`);
 
 /** The Overview: key measures for the period against the baseline. */
 export function OverviewPage() {
@@ -53,17 +97,17 @@ function EncounterTotal({ view }: { view: DashboardView }) {
 }
 
 function KpiGrid({ view }: { view: ReadyView }) {
-  const kpis = OVERVIEW_KPIS.filter((k) => view.metric(k.metric));
   const { period, data, timeZone, metricFilters } = view;
-  const result = useMetricBatch(
-    overviewBatch({
-      metrics: kpis.map((k) => k.metric),
+  const result = useGraphqlQuery(
+    OverviewKpisDocument,
+    overviewVariables({
       period,
       baseline: period.baseline,
       firstMonth: data?.first ?? period.from,
       timeZone,
       filters: metricFilters,
     }),
+    { cacheMs: METRIC_CACHE_MS },
   );
 
   if (result.status === 'loading')
@@ -76,8 +120,8 @@ function KpiGrid({ view }: { view: ReadyView }) {
         onRetry={result.refetch}
       />
     );
-  const answer = result.data as unknown as Record<string, unknown>;
-  const comparisons = answer['kpis'] as Comparison[];
+  const answer = result.data;
+  const comparisons = answer.kpis;
   const volume = comparisons.find((c) => c.metric === 'bh_call_volume');
   if (volume && volume.value === 0) return <NoMatchState />;
   const query = filtersQuery(view.filters);
@@ -88,7 +132,7 @@ function KpiGrid({ view }: { view: ReadyView }) {
         Key measures
       </h2>
       <div className="kpi-grid">
-        {kpis.map((kpi, index) => {
+        {OVERVIEW_KPIS.map((kpi) => {
           const metric = view.metric(kpi.metric);
           if (!metric) return null;
           return (
@@ -97,7 +141,7 @@ function KpiGrid({ view }: { view: ReadyView }) {
               label={kpi.label}
               metric={metric}
               comparison={comparisons.find((c) => c.metric === kpi.metric)}
-              trend={(answer[`trend${index}`] as MetricPoint[]) ?? []}
+              trend={answer[kpi.metric]}
               baselineLabel={period.baseline?.label ?? null}
               exploreHref={`/explore/${kpi.metric}${query}`}
             />

@@ -1,7 +1,7 @@
 import {
-  type HourOfWeekCell,
-  type MetricPoint,
-  useMetricBatch,
+  graphql,
+  METRIC_CACHE_MS,
+  useGraphqlQuery,
 } from '@crosswalk/dashboard/data-access';
 import { DashboardPage, type ReadyView } from '@crosswalk/dashboard/filters';
 import {
@@ -30,6 +30,29 @@ import {
   weekdayDemand,
 } from './staffing.util';
 
+// One request for the page: when calls come in, who meets them and how fast.
+const StaffingFiguresDocument = graphql(`
+  query StaffingFigures(
+    $volume: HourOfWeekInput!
+    $specialized: HourOfWeekInput!
+    $responseTime: HourOfWeekInput!
+    $responseTimeByModel: MetricBreakdownInput!
+  ) {
+    volume: hourOfWeek(input: $volume) {
+      ...HourOfWeekCellFields
+    }
+    specialized: hourOfWeek(input: $specialized) {
+      ...HourOfWeekCellFields
+    }
+    responseTime: hourOfWeek(input: $responseTime) {
+      ...HourOfWeekCellFields
+    }
+    responseTimeByModel: metricBreakdown(input: $responseTimeByModel) {
+      ...MetricPointFields
+    }
+  }
+`);
+
 /** The Staffing page: when crisis calls come in and how they are met. */
 export function StaffingPage() {
   return (
@@ -47,29 +70,21 @@ const minutes = (value: number) => formatMetricValue(value, 'minutes');
 
 function StaffingFigures({ view }: { view: ReadyView }) {
   const { span, metricFilters: filters, period } = view;
-  const result = useMetricBatch({
-    volume: {
-      op: 'hourOfWeek',
-      input: { metric: 'bh_call_volume', ...span, filters },
-    },
-    specialized: {
-      op: 'hourOfWeek',
-      input: { metric: 'specialized_response_share', ...span, filters },
-    },
-    responseTime: {
-      op: 'hourOfWeek',
-      input: { metric: 'response_time_median', ...span, filters },
-    },
-    responseTimeByModel: {
-      op: 'metricBreakdown',
-      input: {
+  const result = useGraphqlQuery(
+    StaffingFiguresDocument,
+    {
+      volume: { metric: 'bh_call_volume', ...span, filters },
+      specialized: { metric: 'specialized_response_share', ...span, filters },
+      responseTime: { metric: 'response_time_median', ...span, filters },
+      responseTimeByModel: {
         metric: 'response_time_median',
         dimension: 'response_model',
         ...span,
         filters,
       },
     },
-  });
+    { cacheMs: METRIC_CACHE_MS },
+  );
 
   if (result.status === 'loading')
     return <LoadingState label="Loading the staffing figures…" lines={8} />;
@@ -81,14 +96,12 @@ function StaffingFigures({ view }: { view: ReadyView }) {
         onRetry={result.refetch}
       />
     );
-  const volume = result.data.volume as HourOfWeekCell[];
+  const volume = result.data.volume;
   const total = volume.reduce((n, c) => n + (c.value ?? 0), 0);
   if (total === 0) return <NoMatchState />;
-  const unserved = unservedShare(result.data.specialized as HourOfWeekCell[]);
-  const shifts = shiftResponseTimes(
-    result.data.responseTime as HourOfWeekCell[],
-  );
-  const byModel = [...(result.data.responseTimeByModel as MetricPoint[])].sort(
+  const unserved = unservedShare(result.data.specialized);
+  const shifts = shiftResponseTimes(result.data.responseTime);
+  const byModel = [...result.data.responseTimeByModel].sort(
     (a, b) => compareGroups(a.group, b.group),
   );
   const demand = weekdayDemand(volume, period);

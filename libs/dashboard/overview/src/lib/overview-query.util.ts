@@ -1,6 +1,5 @@
 import type {
   ComparisonInput,
-  MetricBatch,
   MetricFiltersInput,
   MetricSeriesInput,
 } from '@crosswalk/dashboard/data-access';
@@ -11,7 +10,10 @@ import {
   monthSpan,
 } from '@crosswalk/dashboard/util';
 
-/** The Overview's key measures, in reading order, with short card names. */
+/**
+ * The Overview's key measures, in reading order, with short card names. Each
+ * metric has its sparkline under its own id in the Overview query.
+ */
 export const OVERVIEW_KPIS = [
   { metric: 'bh_call_volume', label: 'Behavioral-health calls' },
   { metric: 'specialized_response_share', label: 'Specialized response share' },
@@ -23,10 +25,11 @@ export const OVERVIEW_KPIS = [
   { metric: 'referral_rate', label: 'Referral rate' },
 ] as const;
 
+export type OverviewKpiMetric = (typeof OVERVIEW_KPIS)[number]['metric'];
+
 export const SPARKLINE_MONTHS = 24;
 
 export interface OverviewQuestion {
-  metrics: readonly string[];
   period: { from: MonthKey; to: MonthKey };
   baseline: { from: MonthKey; to: MonthKey } | null;
   /** First month with data: sparklines do not start before it. */
@@ -45,14 +48,19 @@ export function sparklineMonths(
 }
 
 /**
- * One request for the whole page: a comparison of every KPI with the
- * baseline, and each KPI's monthly series for its sparkline. Whole months,
- * so the API answers from its rollups.
+ * The variables of the Overview query: a comparison of every KPI with the
+ * baseline, and each KPI's monthly series for its sparkline, under its
+ * metric id. Whole months, so the API answers from its rollups.
  */
-export function overviewBatch(question: OverviewQuestion): MetricBatch {
+export function overviewVariables(
+  question: OverviewQuestion,
+): { comparison: ComparisonInput } & Record<
+  OverviewKpiMetric,
+  MetricSeriesInput
+> {
   const { period, baseline, timeZone, filters } = question;
   const comparison: ComparisonInput = {
-    metrics: [...question.metrics],
+    metrics: OVERVIEW_KPIS.map((k) => k.metric),
     ...monthSpan(period.from, period.to, timeZone),
     filters,
   };
@@ -62,15 +70,12 @@ export function overviewBatch(question: OverviewQuestion): MetricBatch {
     comparison.baselineTo = span.to;
   }
   const months = sparklineMonths(period.to, question.firstMonth);
-  const batch: MetricBatch = { kpis: { op: 'comparison', input: comparison } };
-  question.metrics.forEach((metric, index) => {
-    const input: MetricSeriesInput = {
+  const trend = monthSpan(months.from, months.to, timeZone);
+  const trends = Object.fromEntries(
+    OVERVIEW_KPIS.map(({ metric }) => [
       metric,
-      grain: 'month',
-      ...monthSpan(months.from, months.to, timeZone),
-      filters,
-    };
-    batch[`trend${index}`] = { op: 'metricSeries', input };
-  });
-  return batch;
+      { metric, grain: 'month', ...trend, filters } satisfies MetricSeriesInput,
+    ]),
+  ) as Record<OverviewKpiMetric, MetricSeriesInput>;
+  return { comparison, ...trends };
 }
