@@ -17,6 +17,7 @@ import { MetricRollups1763900000000 } from './migrations/1763900000000-metric-ro
 import { HistogramRollups1764000000000 } from './migrations/1764000000000-histogram-rollups';
 import { RollupAreaIndexes1764100000000 } from './migrations/1764100000000-rollup-area-indexes';
 import { EncounterLoadPath1764200000000 } from './migrations/1764200000000-encounter-load-path';
+import { PersonRollups1764300000000 } from './migrations/1764300000000-person-rollups';
 
 export const ENTITIES = [
   AgencyEntity,
@@ -40,6 +41,7 @@ export const MIGRATIONS = [
   HistogramRollups1764000000000,
   RollupAreaIndexes1764100000000,
   EncounterLoadPath1764200000000,
+  PersonRollups1764300000000,
 ];
 
 /** TypeORM options for Crosswalk: committed migrations, never synchronize. */

@@ -69,6 +69,9 @@ export function valueOf(
 
 @Injectable()
 export class MetricsService {
+  /** Rollup coverage look-ups under way, by period and agencies. */
+  private readonly coverLookups = new Map<string, Promise<boolean>>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(MetricCatalogue) private readonly catalogue: MetricCatalogue,
@@ -271,7 +274,25 @@ export class MetricsService {
    * ends on month boundaries in every agency in scope, and those agencies'
    * rollups are built from these definitions with every import rolled up.
    */
-  private async rollupsCover(query: MetricQuery): Promise<boolean> {
+  private rollupsCover(query: MetricQuery): Promise<boolean> {
+    // A dashboard asks for many metrics of one period at once: they share
+    // one look-up while it is under way.
+    const key = JSON.stringify([
+      query.from,
+      query.to,
+      query.filters?.agencyIds ?? null,
+    ]);
+    let pending = this.coverLookups.get(key);
+    if (!pending) {
+      pending = this.lookUpCover(query).finally(() =>
+        this.coverLookups.delete(key),
+      );
+      this.coverLookups.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async lookUpCover(query: MetricQuery): Promise<boolean> {
     const [{ covered }] = await this.dataSource.query(
       `SELECT coalesce(bool_and(
                 date_trunc('month', $1::timestamptz AT TIME ZONE a.time_zone) = ($1::timestamptz AT TIME ZONE a.time_zone)

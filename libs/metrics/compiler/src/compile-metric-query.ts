@@ -95,14 +95,15 @@ export function filterSql(filters: MetricFilters, params: Params): string[] {
     where.push(
       `e.agency_id = ANY(${params.add(filters.agencyIds, '::uuid[]')})`,
     );
+  // The areas as an array computed once, so an index on area_id is used.
   if (filters.areaIds?.length) {
     where.push(
-      `e.area_id IN ${areaTree(`SELECT agency_id, id FROM areas WHERE id = ANY(${params.add(filters.areaIds, '::uuid[]')})`)}`,
+      `e.area_id = ANY(ARRAY${areaTree(`SELECT agency_id, id FROM areas WHERE id = ANY(${params.add(filters.areaIds, '::uuid[]')})`)})`,
     );
   }
   if (filters.programId)
     where.push(
-      `e.area_id IN ${programAreas(params.add(filters.programId, '::uuid'))}`,
+      `e.area_id = ANY(ARRAY${programAreas(params.add(filters.programId, '::uuid'))})`,
     );
   for (const [key, column] of FILTER_COLUMNS) {
     const values = filters[key] as string[] | undefined;

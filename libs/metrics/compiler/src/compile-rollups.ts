@@ -25,7 +25,12 @@ import type {
  * ratio and sum metric; the hour-of-week table adds the hour for counts.
  */
 export type RollupTable =
-  'metric_rollups' | 'metric_hour_rollups' | 'metric_histogram_rollups';
+  | 'metric_rollups'
+  | 'metric_hour_rollups'
+  | 'metric_histogram_rollups'
+  | 'metric_histogram_totals'
+  | 'metric_rollup_totals'
+  | 'metric_person_rollups';
 
 export const inRollups = isAdditive;
 export const inHourRollups = (definition: MetricDefinition) =>
@@ -35,6 +40,10 @@ export const inHourRollups = (definition: MetricDefinition) =>
 
 export const inHistogramRollups = (definition: MetricDefinition) =>
   definition.kind === 'percentile' && definition.from === 'encounters';
+
+/** Distinct-person metrics of encounters: rolled up per agency and month, without areas. */
+export const inPersonRollups = (definition: MetricDefinition) =>
+  definition.kind === 'distinct_persons' && definition.from === 'encounters';
 
 const ROLLUP_FILTERS: (keyof MetricFilters)[] = [
   'agencyIds',
@@ -66,12 +75,22 @@ export function rollupFor(
     return undefined;
   if (!(query.groupBy ?? []).every((d) => ROLLUP_DIMENSIONS.includes(d)))
     return undefined;
+  const agencyWide =
+    filters.every(([key]) => key === 'agencyIds') && !query.groupBy?.length;
+  if (inPersonRollups(definition)) {
+    return agencyWide &&
+      ['month', 'quarter', 'year', 'total'].includes(query.grain)
+      ? 'metric_person_rollups'
+      : undefined;
+  }
   if (query.grain === 'hour_of_week')
     return inHourRollups(definition) ? 'metric_hour_rollups' : undefined;
   if (!['month', 'quarter', 'year', 'total'].includes(query.grain))
     return undefined;
-  if (inHistogramRollups(definition)) return 'metric_histogram_rollups';
-  return inRollups(definition) ? 'metric_rollups' : undefined;
+  if (inHistogramRollups(definition))
+    return agencyWide ? 'metric_histogram_totals' : 'metric_histogram_rollups';
+  if (!inRollups(definition)) return undefined;
+  return agencyWide ? 'metric_rollup_totals' : 'metric_rollups';
 }
 
 /**
@@ -86,30 +105,83 @@ export function compileRollupRefresh(
 ): CompiledQuery[] {
   const hour = table === 'metric_hour_rollups';
   const metrics = definitions.filter(hour ? inHourRollups : inRollups);
+  // A person's encounters in later months count from their earlier ones, so
+  // a refresh from a month on recomputes every month after it.
+  const person = table === 'metric_person_rollups';
   // One INSERT per kind of counted record, each one scan computing all its metrics.
   const inserts =
     table === 'metric_histogram_rollups'
       ? definitions
           .filter(inHistogramRollups)
           .map((d) => histogramInsertFor(d, range))
-      : (['encounters', 'referrals'] as const)
-          .map((from) => metrics.filter((d) => d.from === from))
-          .filter((group) => group.length)
-          .map((group) => insertFor(group, table, range));
+      : person
+        ? definitions
+            .filter(inPersonRollups)
+            .map((d) => personInsertFor(d, range))
+        : (['encounters', 'referrals'] as const)
+            .map((from) => metrics.filter((d) => d.from === from))
+            .filter((group) => group.length)
+            .map((group) => insertFor(group, table, range));
   const del = new Params();
-  const dAgency = del.add(range.agencyId, '::uuid');
-  const dFrom = del.add(range.from ?? null, '::timestamptz');
-  const dTo = del.add(range.to ?? null, '::timestamptz');
+  const months = monthsSql(del, {
+    ...range,
+    to: person ? undefined : range.to,
+  });
   return [
     {
-      sql: `DELETE FROM ${table} t USING agencies a
-             WHERE a.id = ${dAgency} AND t.agency_id = a.id
-               AND (${dFrom} IS NULL OR t.month >= date_trunc('month', ${dFrom} AT TIME ZONE a.time_zone)::date)
-               AND (${dTo} IS NULL OR t.month <= date_trunc('month', ${dTo} AT TIME ZONE a.time_zone)::date)`,
+      sql: `DELETE FROM ${table} t USING agencies a WHERE ${months}`,
       params: del.values,
     },
-    ...inserts,
+    ...(table in AGENCY_TOTALS
+      ? [totalsInsert(table as keyof typeof AGENCY_TOTALS, range)]
+      : inserts),
   ];
+}
+
+/** The rollup rows `t` of the agency `a` in the local months overlapping [from, to]. */
+function monthsSql(
+  params: Params,
+  range: { agencyId: string; from?: Date; to?: Date },
+): string {
+  const agency = params.add(range.agencyId, '::uuid');
+  const from = params.add(range.from ?? null, '::timestamptz');
+  const to = params.add(range.to ?? null, '::timestamptz');
+  return `a.id = ${agency} AND t.agency_id = a.id
+    AND (${from} IS NULL OR t.month >= date_trunc('month', ${from} AT TIME ZONE a.time_zone)::date)
+    AND (${to} IS NULL OR t.month <= date_trunc('month', ${to} AT TIME ZONE a.time_zone)::date)`;
+}
+
+/**
+ * Agency-wide tables summed from the per-area, per-model ones (refreshed
+ * first): whole-agency views (the Overview) read a row or a few per month.
+ */
+const AGENCY_TOTALS = {
+  metric_rollup_totals: {
+    source: 'metric_rollups',
+    keys: [],
+    sums: ['numerator', 'denominator', 'excluded', 'total'],
+  },
+  metric_histogram_totals: {
+    source: 'metric_histogram_rollups',
+    keys: ['minute'],
+    sums: ['n'],
+  },
+} as const;
+
+function totalsInsert(
+  table: keyof typeof AGENCY_TOTALS,
+  range: { agencyId: string; from?: Date; to?: Date },
+): CompiledQuery {
+  const { source, keys, sums } = AGENCY_TOTALS[table];
+  const params = new Params();
+  const grouped = ['agency_id', 'metric_id', 'month', ...keys];
+  return {
+    sql: `INSERT INTO ${table} (${[...grouped, ...sums].join(', ')})
+      SELECT ${[...grouped.map((c) => `t.${c}`), ...sums.map((c) => `sum(t.${c})`)].join(', ')}
+        FROM ${source} t JOIN agencies a ON ${monthsSql(params, range)}
+       GROUP BY ${grouped.map((_, i) => i + 1).join(', ')}`,
+    params: params.values,
+  };
 }
 
 /** Month bounds in the agency's zone as instants, so the time index is used. */
@@ -148,6 +220,62 @@ function histogramInsertFor(
       FROM bounds b JOIN encounters r ON r.agency_id = ${agency} AND r.occurred_at >= b.lo AND r.occurred_at < b.hi
      WHERE ${where}
      GROUP BY 1, 2, 3, 4, 5, 6`;
+  return { sql, params: params.values };
+}
+
+/**
+ * Distinct persons from counted encounters: a person has k or more
+ * encounters in a period starting at F exactly when one of them (their k-th
+ * there) has its (k-1)-th previous encounter at or after F and its k-th
+ * previous before F (or none). So each encounter is counted under its month,
+ * k, and the months of those two previous encounters ("reach" and "before";
+ * for k = 1 the reach is the encounter itself), for k = 1 (persons) and k =
+ * minEncounters (the numerator); k = 0 counts encounters without a person
+ * key (excluded). Any period of whole months is then a sum.
+ */
+function personInsertFor(
+  definition: MetricDefinition,
+  range: { agencyId: string; from?: Date },
+): CompiledQuery {
+  const params = new Params();
+  const { agency, bounds } = boundsSql(params, range);
+  const where = all(
+    [
+      ...(definition.denominator?.where ?? []),
+      ...(definition.numerator?.where ?? []),
+    ].map((c) => conditionSql(definition, c, params)),
+  );
+  const k = definition.minEncounters ?? 1;
+  const metric = params.add(definition.id, '::text');
+  const month = (at: string) =>
+    `date_trunc('month', ${at} AT TIME ZONE b.time_zone)::date`;
+  // Only the people with an encounter in the refreshed months, with their
+  // whole history (ties in time give the same months in either order).
+  const people = range.from
+    ? `AND r.person_key IN (SELECT p.person_key FROM encounters p WHERE p.agency_id = ${agency}
+                                AND p.occurred_at >= b.lo AND p.person_key IS NOT NULL)`
+    : '';
+  const counts = [
+    `SELECT ${month('at')}, 1, ${month('at')}, ${month('p1')}, count(*) FROM chained, bounds b WHERE at >= b.lo GROUP BY 1, 4`,
+    ...(k > 1
+      ? [
+          `SELECT ${month('at')}, ${k}, ${month('reach')}, ${month('before')}, count(*) FROM chained, bounds b
+            WHERE at >= b.lo AND reach IS NOT NULL GROUP BY 1, 3, 4`,
+        ]
+      : []),
+    `SELECT ${month('r.occurred_at')}, 0, ${month('r.occurred_at')}, NULL::date, count(*)
+       FROM bounds b JOIN encounters r ON r.agency_id = ${agency} AND r.occurred_at >= b.lo
+      WHERE r.person_key IS NULL AND ${where} GROUP BY 1`,
+  ];
+  const sql = `WITH ${bounds},
+    chained AS (
+      SELECT r.occurred_at AS at, lag(r.occurred_at) OVER w AS p1,
+             lag(r.occurred_at, ${k - 1}) OVER w AS reach, lag(r.occurred_at, ${k}) OVER w AS before
+        FROM bounds b JOIN encounters r ON r.agency_id = ${agency} AND r.person_key IS NOT NULL ${people}
+       WHERE ${where}
+      WINDOW w AS (PARTITION BY r.person_key ORDER BY r.occurred_at))
+    INSERT INTO metric_person_rollups (agency_id, metric_id, month, k, reach, before, n)
+    SELECT ${agency}, ${metric}, m.* FROM (${counts.join('\n     UNION ALL ')}) m`;
   return { sql, params: params.values };
 }
 
@@ -203,10 +331,14 @@ export function compileRollupQuery(
   const params = new Params();
   const groupBy = query.groupBy ?? [];
   const joinsArea = groupBy.includes('area') || groupBy.includes('district');
+  const fromAt = params.add(query.from, '::timestamptz');
+  const toAt = params.add(query.to, '::timestamptz');
   const where = [
     `e.metric_id = ${params.add(definition.id, '::text')}`,
-    `e.month >= (${params.add(query.from, '::timestamptz')} AT TIME ZONE ag.time_zone)::date`,
-    `e.month < (${params.add(query.to, '::timestamptz')} AT TIME ZONE ag.time_zone)::date`,
+    // The local months of every zone lie within a day of the UTC dates: a
+    // constant range the planner can estimate (and so choose the index by).
+    `e.month >= (${fromAt} AT TIME ZONE 'UTC')::date - 1`,
+    `e.month < (${toAt} AT TIME ZONE 'UTC')::date + 1`,
     ...filterSql(query.filters ?? {}, params),
   ];
   const period =
@@ -216,15 +348,26 @@ export function compileRollupQuery(
   const group = groupBy.length
     ? groupBy.map((d) => dimensionSql(d, query, params)).join(` || ' / ' || `)
     : `'all'`;
-  const from = `FROM ${table} e
-      JOIN agencies ag ON ag.id = e.agency_id
+  const from = `FROM agencies ag
+      CROSS JOIN LATERAL (SELECT (${fromAt} AT TIME ZONE ag.time_zone)::date AS lo,
+                                 (${toAt} AT TIME ZONE ag.time_zone)::date AS hi) b
+      JOIN ${table} e ON e.agency_id = ag.id AND e.month >= b.lo AND e.month < b.hi
       CROSS JOIN LATERAL (SELECT e.month::timestamp AS local_at) x
       ${joinsArea ? 'LEFT JOIN areas area ON area.agency_id = e.agency_id AND area.id = e.area_id' : ''}
       ${groupBy.includes('district') ? `LEFT JOIN LATERAL (${rootOf('area')}) root ON true` : ''}
      WHERE ${all(where)}`;
-  if (table === 'metric_histogram_rollups') {
+  if (
+    table === 'metric_histogram_rollups' ||
+    table === 'metric_histogram_totals'
+  ) {
     return {
       sql: histogramPercentilesSql(definition, from, period, group, params),
+      params: params.values,
+    };
+  }
+  if (table === 'metric_person_rollups') {
+    return {
+      sql: personCountsSql(definition, query, from, period, params),
       params: params.values,
     };
   }
@@ -236,6 +379,34 @@ export function compileRollupQuery(
            ${definition.kind === 'sum' ? 'coalesce(sum(total), 0)' : 'NULL::float8'} AS total
       FROM scoped GROUP BY 1, 2 ORDER BY 1, 2`;
   return { sql, params: params.values };
+}
+
+/**
+ * Persons with k or more encounters in each period [F, T), F its first
+ * month within the range (see personInsertFor): numerator k = minEncounters,
+ * denominator k = 1.
+ */
+function personCountsSql(
+  definition: MetricDefinition,
+  query: MetricQuery,
+  from: string,
+  period: string,
+  params: Params,
+): string {
+  const first = `date_trunc('month', b.lo)::date`;
+  const start =
+    query.grain === 'total'
+      ? first
+      : `greatest(date_trunc(${params.add(query.grain, '::text')}, e.month)::date, ${first})`;
+  const counted = (k: string) =>
+    `coalesce(sum(n) FILTER (WHERE k = ${k} AND reach >= f AND (before IS NULL OR before < f)), 0)::int`;
+  return `WITH scoped AS (
+      SELECT e.k, e.reach, e.before, e.n, ${period} AS period, ${start} AS f
+        ${from})
+    SELECT period, 'all' AS "group", ${counted(params.add(definition.minEncounters ?? 1, '::int'))} AS numerator,
+           ${counted('1')} AS denominator, coalesce(sum(n) FILTER (WHERE k = 0), 0)::int AS excluded,
+           NULL::float8[] AS percentiles, NULL::float8 AS total
+      FROM scoped GROUP BY 1 ORDER BY 1, 2`;
 }
 
 /**

@@ -9,8 +9,11 @@ import type { DataSource } from 'typeorm';
 
 const TABLES: RollupTable[] = [
   'metric_rollups',
+  'metric_rollup_totals', // after the rollups it sums
   'metric_hour_rollups',
   'metric_histogram_rollups',
+  'metric_histogram_totals', // after the histograms it sums
+  'metric_person_rollups',
 ];
 
 /**
