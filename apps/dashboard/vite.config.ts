@@ -19,6 +19,9 @@ export default defineConfig({
     outDir: '../../dist/dashboard',
     emptyOutDir: true,
     reportCompressedSize: false,
+    // .vite/manifest.json: each chunk's static and lazy imports, for
+    // `npm run bench:bundle` (the server does not serve dot folders).
+    manifest: true,
   },
   test: {
     name: 'dashboard',
