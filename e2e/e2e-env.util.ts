@@ -36,6 +36,11 @@ export function readE2eEnv(env: NodeJS.ProcessEnv = process.env): E2eEnv {
     adminEmail: String(env['CROSSWALK_ADMIN_EMAIL']),
     adminPassword: String(env['CROSSWALK_ADMIN_PASSWORD']),
     expectedCount,
-    chromiumPath: env['CROSSWALK_CHROMIUM_PATH'] || '/usr/bin/chromium',
+    chromiumPath: chromiumPath(env),
   };
+}
+
+/** Debian's Chromium unless CROSSWALK_CHROMIUM_PATH says otherwise. */
+export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
+  return env['CROSSWALK_CHROMIUM_PATH'] || '/usr/bin/chromium';
 }
