@@ -118,6 +118,10 @@ export function filterSql(filters: MetricFilters, params: Params): string[] {
   return where;
 }
 
+/** The patrol shift of a local time (see METRIC_DIMENSIONS). */
+export const shiftSql = (localAt: string) =>
+  `CASE WHEN extract(hour FROM ${localAt}) BETWEEN 7 AND 14 THEN 'day' WHEN extract(hour FROM ${localAt}) BETWEEN 15 AND 22 THEN 'evening' ELSE 'night' END`;
+
 export function dimensionSql(
   dimension: Dimension,
   query: MetricQuery,
@@ -128,6 +132,8 @@ export function dimensionSql(
       return `coalesce(area.code, 'unknown')`;
     case 'district':
       return `coalesce(root.code, 'unknown')`;
+    case 'shift':
+      return shiftSql(LOCAL);
     case 'program_area': {
       const program = query.program ?? query.filters?.programId;
       if (!program) throw new Error('program_area needs a program');

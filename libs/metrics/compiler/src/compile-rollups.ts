@@ -11,6 +11,7 @@ import {
   Params,
   PERIOD,
   rootOf,
+  shiftSql,
 } from './compile-metric-query';
 import type {
   CompiledQuery,
@@ -57,6 +58,8 @@ const ROLLUP_DIMENSIONS: Dimension[] = [
   'program_area',
   'response_model',
 ];
+/** The minute histograms are also kept by shift (response times by shift). */
+const HISTOGRAM_DIMENSIONS: Dimension[] = [...ROLLUP_DIMENSIONS, 'shift'];
 
 /** The rollup table that can answer the query exactly, or undefined (then the raw table answers). */
 export function rollupFor(
@@ -73,7 +76,10 @@ export function rollupFor(
     )
   )
     return undefined;
-  if (!(query.groupBy ?? []).every((d) => ROLLUP_DIMENSIONS.includes(d)))
+  const dimensions = inHistogramRollups(definition)
+    ? HISTOGRAM_DIMENSIONS
+    : ROLLUP_DIMENSIONS;
+  if (!(query.groupBy ?? []).every((d) => dimensions.includes(d)))
     return undefined;
   const agencyWide =
     filters.every(([key]) => key === 'agencyIds') && !query.groupBy?.length;
@@ -214,12 +220,12 @@ function histogramInsertFor(
     ),
   );
   const sql = `WITH ${bounds}
-    INSERT INTO metric_histogram_rollups (agency_id, metric_id, month, area_id, response_model, minute, n)
+    INSERT INTO metric_histogram_rollups (agency_id, metric_id, month, area_id, response_model, shift, minute, n)
     SELECT r.agency_id, ${params.add(definition.id, '::text')}, date_trunc('month', r.occurred_at AT TIME ZONE b.time_zone)::date,
-           r.area_id, r.response_model, ${intervalMinutes(definition)}, count(*)
+           r.area_id, r.response_model, ${shiftSql('(r.occurred_at AT TIME ZONE b.time_zone)')}, ${intervalMinutes(definition)}, count(*)
       FROM bounds b JOIN encounters r ON r.agency_id = ${agency} AND r.occurred_at >= b.lo AND r.occurred_at < b.hi
      WHERE ${where}
-     GROUP BY 1, 2, 3, 4, 5, 6`;
+     GROUP BY 1, 2, 3, 4, 5, 6, 7`;
   return { sql, params: params.values };
 }
 
@@ -345,8 +351,13 @@ export function compileRollupQuery(
     query.grain === 'hour_of_week'
       ? 'e.hour_of_week::text'
       : PERIOD[query.grain];
+  // Rollup months have no time of day: the shift is a column.
   const group = groupBy.length
-    ? groupBy.map((d) => dimensionSql(d, query, params)).join(` || ' / ' || `)
+    ? groupBy
+        .map((d) =>
+          d === 'shift' ? 'e.shift' : dimensionSql(d, query, params),
+        )
+        .join(` || ' / ' || `)
     : `'all'`;
   const from = `FROM agencies ag
       CROSS JOIN LATERAL (SELECT (${fromAt} AT TIME ZONE ag.time_zone)::date AS lo,

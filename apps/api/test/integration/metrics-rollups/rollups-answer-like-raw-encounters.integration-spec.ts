@@ -90,6 +90,14 @@ describe('metric rollups', () => {
       to,
       filters: { agencyIds: [agencyId], programId },
     },
+    // Response times by shift, from the minute histograms.
+    {
+      grain: 'year',
+      from,
+      to,
+      filters: { agencyIds: [agencyId] },
+      groupBy: ['shift'],
+    },
     // Periods cut by the range: the first quarter starts in March.
     {
       grain: 'quarter',
@@ -168,7 +176,7 @@ describe('metric rollups', () => {
     expect(await expectRollupsEqualRaw()).toBe(
       additive.length * 7 +
         counts.length +
-        percentiles.length * 7 +
+        percentiles.length * 8 +
         persons.length * 4,
     );
   });

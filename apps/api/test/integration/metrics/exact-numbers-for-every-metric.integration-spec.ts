@@ -1052,6 +1052,17 @@ describe('exact numbers for every metric from inline encounters (America/Denver)
     );
   });
 
+  it('groups response times by patrol shift in agency time', async () => {
+    const shifts = await breakdown('response_time_median', 'shift');
+    expect(byGroup(shifts, 'group')).toEqual(
+      allNormalised({
+        day: minutes(3, 1, 10, 14.8), // Wed 09: 9 10 16
+        // Wed 23, Thu 00, Sun 01, Sun 03, Sun 23: 5 12 20 8 15 6 30
+        night: minutes(7, 1, 12, 24),
+      }),
+    );
+  });
+
   it('groups by two dimensions and filters by a district', async () => {
     const points = await series('arrest_rate', {
       grain: 'quarter',

@@ -6,8 +6,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 // and the months of its (k-1)-th and k-th previous encounters of the same
 // person. Persons with k or more encounters in any run of whole months
 // follow by summing. Beside them, agency-wide sums of the rollups and minute
-// histograms for whole-agency views (the Overview). Rollups built before
-// these tables are rebuilt.
+// histograms for whole-agency views (the Overview), and the patrol shift in
+// the minute histograms (response times by shift). Rollups built before are
+// rebuilt.
 export class PersonRollups1764300000000 implements MigrationInterface {
   name = 'PersonRollups1764300000000';
 
@@ -41,13 +42,15 @@ export class PersonRollups1764300000000 implements MigrationInterface {
         total double precision
       );
       CREATE INDEX metric_rollup_totals_idx ON metric_rollup_totals (agency_id, metric_id, month);
+      ALTER TABLE metric_histogram_rollups ADD COLUMN shift text;
       DELETE FROM rollup_state;
     `);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      'DROP TABLE metric_person_rollups, metric_histogram_totals, metric_rollup_totals',
-    );
+    await queryRunner.query(`
+      DROP TABLE metric_person_rollups, metric_histogram_totals, metric_rollup_totals;
+      ALTER TABLE metric_histogram_rollups DROP COLUMN shift;
+    `);
   }
 }

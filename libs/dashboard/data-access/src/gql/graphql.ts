@@ -54,7 +54,8 @@ export type MetricDimension =
   | 'peer_specialist_involved'
   | 'program_area'
   | 'race'
-  | 'response_model';
+  | 'response_model'
+  | 'shift';
 
 export type MetricFiltersInput = {
   ageBands?: Array<string> | null | undefined;
