@@ -121,9 +121,9 @@ export function compileRollupRefresh(
           .filter(inHistogramRollups)
           .map((d) => histogramInsertFor(d, range))
       : person
-        ? definitions
-            .filter(inPersonRollups)
-            .map((d) => personInsertFor(d, range))
+        ? personGroups(definitions).map((group) =>
+            personInsertFor(group, range),
+          )
         : (['encounters', 'referrals'] as const)
             .map((from) => metrics.filter((d) => d.from === from))
             .filter((group) => group.length)
@@ -240,50 +240,90 @@ function histogramInsertFor(
  * key (excluded). Any period of whole months is then a sum.
  */
 function personInsertFor(
-  definition: MetricDefinition,
+  group: MetricDefinition[],
   range: { agencyId: string; from?: Date },
 ): CompiledQuery {
   const params = new Params();
   const { agency, bounds } = boundsSql(params, range);
+  const [first] = group;
   const where = all(
-    [
-      ...(definition.denominator?.where ?? []),
-      ...(definition.numerator?.where ?? []),
-    ].map((c) => conditionSql(definition, c, params)),
+    personConditions(first).map((c) => conditionSql(first, c, params)),
   );
-  const k = definition.minEncounters ?? 1;
-  const metric = params.add(definition.id, '::text');
+  const ks = group.map((d) => d.minEncounters ?? 1);
+  const offsets = [...new Set([1, ...ks.flatMap((k) => [k - 1, k])])]
+    .filter((j) => j > 0)
+    .sort((a, b) => a - b);
+  const lagOf = (j: number) => (j === 0 ? 'at' : `l${j}`);
   const month = (at: string) =>
     `date_trunc('month', ${at} AT TIME ZONE b.time_zone)::date`;
-  // Only the people with an encounter in the refreshed months, with their
-  // whole history (ties in time give the same months in either order).
-  const people = range.from
-    ? `AND r.person_key IN (SELECT p.person_key FROM encounters p WHERE p.agency_id = ${agency}
-                                AND p.occurred_at >= b.lo AND p.person_key IS NOT NULL)`
-    : '';
-  const counts = [
-    `SELECT ${month('at')}, 1, ${month('at')}, ${month('p1')}, count(*) FROM chained, bounds b WHERE at >= b.lo GROUP BY 1, 4`,
-    ...(k > 1
-      ? [
-          `SELECT ${month('at')}, ${k}, ${month('reach')}, ${month('before')}, count(*) FROM chained, bounds b
-            WHERE at >= b.lo AND reach IS NOT NULL GROUP BY 1, 3, 4`,
-        ]
-      : []),
-    `SELECT ${month('r.occurred_at')}, 0, ${month('r.occurred_at')}, NULL::date, count(*)
-       FROM bounds b JOIN encounters r ON r.agency_id = ${agency} AND r.occurred_at >= b.lo
-      WHERE r.person_key IS NULL AND ${where} GROUP BY 1`,
-  ];
-  const sql = `WITH ${bounds},
-    chained AS (
-      SELECT r.occurred_at AS at, lag(r.occurred_at) OVER w AS p1,
-             lag(r.occurred_at, ${k - 1}) OVER w AS reach, lag(r.occurred_at, ${k}) OVER w AS before
-        FROM bounds b JOIN encounters r ON r.agency_id = ${agency} AND r.person_key IS NOT NULL ${people}
+  const metrics = `(VALUES ${group.map((d) => `(${params.add(d.id, '::text')})`).join(', ')}) m (metric_id)`;
+  // A refresh from a month on reads the encounters from then on of the
+  // people seen since, and only the last few of each before it (as many as
+  // the deepest previous encounter needed). Ties in time give the same
+  // months in either order.
+  const history = range.from
+    ? `people AS MATERIALIZED (
+      SELECT DISTINCT r.person_key FROM bounds b
+        JOIN encounters r ON r.agency_id = ${agency} AND r.occurred_at >= b.lo AND r.person_key IS NOT NULL
+       WHERE ${where}),
+    history AS (
+      SELECT r.person_key, r.occurred_at FROM bounds b
+        JOIN encounters r ON r.agency_id = ${agency} AND r.occurred_at >= b.lo AND r.person_key IS NOT NULL
        WHERE ${where}
-      WINDOW w AS (PARTITION BY r.person_key ORDER BY r.occurred_at))
+      UNION ALL
+      SELECT p.person_key, h.occurred_at FROM bounds b CROSS JOIN people p
+       CROSS JOIN LATERAL (
+         SELECT r.occurred_at FROM encounters r
+          WHERE r.agency_id = ${agency} AND r.person_key = p.person_key AND r.person_key IS NOT NULL
+            AND r.occurred_at < b.lo AND ${where}
+          ORDER BY r.occurred_at DESC LIMIT ${offsets[offsets.length - 1]}) h)`
+    : `history AS (
+      SELECT r.person_key, r.occurred_at FROM encounters r
+       WHERE r.agency_id = ${agency} AND r.person_key IS NOT NULL AND ${where})`;
+  const deeper = group
+    .filter((d) => (d.minEncounters ?? 1) > 1)
+    .map((d) => {
+      const k = d.minEncounters as number;
+      return `SELECT ${params.add(d.id, '::text')}, ${month('at')}, ${k}, ${month(lagOf(k - 1))}, ${month(lagOf(k))}, count(*)
+        FROM chained, bounds b WHERE at >= b.lo AND ${lagOf(k - 1)} IS NOT NULL GROUP BY 2, 4, 5`;
+    });
+  const sql = `WITH ${bounds}, ${history},
+    chained AS (
+      SELECT occurred_at AS at, ${offsets.map((j) => `lag(occurred_at, ${j}) OVER w AS l${j}`).join(', ')}
+        FROM history WINDOW w AS (PARTITION BY person_key ORDER BY occurred_at)),
+    firsts AS (
+      SELECT ${month('at')} AS month, ${month('l1')} AS before, count(*) AS n
+        FROM chained, bounds b WHERE at >= b.lo GROUP BY 1, 2),
+    unkeyed AS (
+      SELECT ${month('r.occurred_at')} AS month, count(*) AS n
+        FROM bounds b JOIN encounters r ON r.agency_id = ${agency} AND r.occurred_at >= b.lo
+       WHERE r.person_key IS NULL AND ${where} GROUP BY 1)
     INSERT INTO metric_person_rollups (agency_id, metric_id, month, k, reach, before, n)
-    SELECT ${agency}, ${metric}, m.* FROM (${counts.join('\n     UNION ALL ')}) m`;
+    SELECT ${agency}, c.* FROM (
+      SELECT m.metric_id, f.month, 1, f.month, f.before, f.n FROM firsts f CROSS JOIN ${metrics}
+      UNION ALL
+      SELECT m.metric_id, u.month, 0, u.month, NULL::date, u.n FROM unkeyed u CROSS JOIN ${metrics}
+      ${deeper.map((q) => `UNION ALL ${q}`).join('\n      ')}) c`;
   return { sql, params: params.values };
 }
+
+/** Distinct-person metrics by their conditions: one pass over the people per set. */
+function personGroups(
+  definitions: readonly MetricDefinition[],
+): MetricDefinition[][] {
+  const groups = new Map<string, MetricDefinition[]>();
+  for (const definition of definitions.filter(inPersonRollups)) {
+    const key = JSON.stringify(personConditions(definition));
+    groups.set(key, [...(groups.get(key) ?? []), definition]);
+  }
+  return [...groups.values()];
+}
+
+/** The conditions a distinct-person metric counts encounters by. */
+const personConditions = (definition: MetricDefinition) => [
+  ...(definition.denominator?.where ?? []),
+  ...(definition.numerator?.where ?? []),
+];
 
 function insertFor(
   metrics: MetricDefinition[],

@@ -32,7 +32,10 @@ describe('migrations', () => {
         'import_batches',
         'import_rejects',
         'metric_histogram_rollups',
+        'metric_histogram_totals',
         'metric_hour_rollups',
+        'metric_person_rollups',
+        'metric_rollup_totals',
         'metric_rollups',
         'migrations',
         'program_areas',
@@ -57,7 +60,7 @@ describe('migrations', () => {
         await dataSource.undoLastMigration();
       expect(await tables()).toEqual(['migrations']);
       await dataSource.runMigrations();
-      expect(await tables()).toHaveLength(17);
+      expect(await tables()).toHaveLength(20);
     } finally {
       await dataSource.destroy();
     }
