@@ -208,12 +208,12 @@ export type OverviewKpisQuery = { kpis: Array<{ metric: string, value: number | 
 export type StaffingFiguresQueryVariables = Exact<{
   volume: HourOfWeekInput;
   specialized: HourOfWeekInput;
-  responseTime: HourOfWeekInput;
+  responseTimeByShift: MetricBreakdownInput;
   responseTimeByModel: MetricBreakdownInput;
 }>;
 
 
-export type StaffingFiguresQuery = { volume: Array<{ dayOfWeek: number, hour: number, value: number | null, numerator: number | null, denominator: number | null, excluded: number }>, specialized: Array<{ dayOfWeek: number, hour: number, value: number | null, numerator: number | null, denominator: number | null, excluded: number }>, responseTime: Array<{ dayOfWeek: number, hour: number, value: number | null, numerator: number | null, denominator: number | null, excluded: number }>, responseTimeByModel: Array<{ period: string, group: string, value: number | null, numerator: number | null, denominator: number | null, excluded: number, percentiles: Array<number> | null }> };
+export type StaffingFiguresQuery = { volume: Array<{ dayOfWeek: number, hour: number, value: number | null, numerator: number | null, denominator: number | null, excluded: number }>, specialized: Array<{ dayOfWeek: number, hour: number, value: number | null, numerator: number | null, denominator: number | null, excluded: number }>, responseTimeByShift: Array<{ period: string, group: string, value: number | null, numerator: number | null, denominator: number | null, excluded: number, percentiles: Array<number> | null }>, responseTimeByModel: Array<{ period: string, group: string, value: number | null, numerator: number | null, denominator: number | null, excluded: number, percentiles: Array<number> | null }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -585,15 +585,15 @@ fragment ComparisonFields on Comparison {
   baselineTo
 }`) as unknown as TypedDocumentString<OverviewKpisQuery, OverviewKpisQueryVariables>;
 export const StaffingFiguresDocument = new TypedDocumentString(`
-    query StaffingFigures($volume: HourOfWeekInput!, $specialized: HourOfWeekInput!, $responseTime: HourOfWeekInput!, $responseTimeByModel: MetricBreakdownInput!) {
+    query StaffingFigures($volume: HourOfWeekInput!, $specialized: HourOfWeekInput!, $responseTimeByShift: MetricBreakdownInput!, $responseTimeByModel: MetricBreakdownInput!) {
   volume: hourOfWeek(input: $volume) {
     ...HourOfWeekCellFields
   }
   specialized: hourOfWeek(input: $specialized) {
     ...HourOfWeekCellFields
   }
-  responseTime: hourOfWeek(input: $responseTime) {
-    ...HourOfWeekCellFields
+  responseTimeByShift: metricBreakdown(input: $responseTimeByShift) {
+    ...MetricPointFields
   }
   responseTimeByModel: metricBreakdown(input: $responseTimeByModel) {
     ...MetricPointFields

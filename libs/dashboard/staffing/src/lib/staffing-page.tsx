@@ -35,7 +35,7 @@ const StaffingFiguresDocument = graphql(`
   query StaffingFigures(
     $volume: HourOfWeekInput!
     $specialized: HourOfWeekInput!
-    $responseTime: HourOfWeekInput!
+    $responseTimeByShift: MetricBreakdownInput!
     $responseTimeByModel: MetricBreakdownInput!
   ) {
     volume: hourOfWeek(input: $volume) {
@@ -44,8 +44,8 @@ const StaffingFiguresDocument = graphql(`
     specialized: hourOfWeek(input: $specialized) {
       ...HourOfWeekCellFields
     }
-    responseTime: hourOfWeek(input: $responseTime) {
-      ...HourOfWeekCellFields
+    responseTimeByShift: metricBreakdown(input: $responseTimeByShift) {
+      ...MetricPointFields
     }
     responseTimeByModel: metricBreakdown(input: $responseTimeByModel) {
       ...MetricPointFields
@@ -75,7 +75,12 @@ function StaffingFigures({ view }: { view: ReadyView }) {
     {
       volume: { metric: 'bh_call_volume', ...span, filters },
       specialized: { metric: 'specialized_response_share', ...span, filters },
-      responseTime: { metric: 'response_time_median', ...span, filters },
+      responseTimeByShift: {
+        metric: 'response_time_median',
+        dimension: 'shift',
+        ...span,
+        filters,
+      },
       responseTimeByModel: {
         metric: 'response_time_median',
         dimension: 'response_model',
@@ -100,9 +105,9 @@ function StaffingFigures({ view }: { view: ReadyView }) {
   const total = volume.reduce((n, c) => n + (c.value ?? 0), 0);
   if (total === 0) return <NoMatchState />;
   const unserved = unservedShare(result.data.specialized);
-  const shifts = shiftResponseTimes(result.data.responseTime);
-  const byModel = [...result.data.responseTimeByModel].sort(
-    (a, b) => compareGroups(a.group, b.group),
+  const shifts = shiftResponseTimes(result.data.responseTimeByShift);
+  const byModel = [...result.data.responseTimeByModel].sort((a, b) =>
+    compareGroups(a.group, b.group),
   );
   const demand = weekdayDemand(volume, period);
 
@@ -136,23 +141,19 @@ function StaffingFigures({ view }: { view: ReadyView }) {
       <div className="panel">
         <BarBreakdown
           title="Response time by shift"
-          description="Typical median minutes from dispatch to arrival: the hourly medians of each shift, weighted by responses."
+          description="Median minutes from dispatch to arrival for calls in each shift (local time); nine in ten arrive within the 90th percentile."
           bars={shifts.map((s) => ({
             key: s.shift.id,
             label: s.shift.label,
-            value: s.typicalMedian,
+            value: s.median,
             details: [
-              s.range
-                ? `${oneDecimal.format(s.range[0])}–${oneDecimal.format(
-                    s.range[1],
-                  )} min`
-                : '–',
+              s.p90 != null ? minutes(s.p90) : '–',
               formatCount(s.responses),
             ],
           }))}
           groupLabel="Shift"
-          valueLabel="Typical median"
-          detailLabels={['Hourly medians', 'Responses']}
+          valueLabel="Median"
+          detailLabels={['90th pct.', 'Responses']}
           formatValue={minutes}
           formatAxis={(v) => String(v)}
           testId="bars-shift"

@@ -35,22 +35,24 @@ describe('unservedShare', () => {
 });
 
 describe('shiftResponseTimes', () => {
-  it('weights hourly medians by responses within each shift', () => {
-    const [day, evening, night] = shiftResponseTimes([
-      cell(1, 8, 10, 30),
-      cell(2, 9, 6, 10),
-      cell(1, 16, 12, 5),
-      cell(1, 2, null, 0),
-    ]);
-    expect(day.typicalMedian).toBe(9);
-    expect(day.range).toEqual([6, 10]);
-    expect(day.responses).toBe(40);
-    expect(evening.typicalMedian).toBe(12);
-    expect(night).toMatchObject({
-      typicalMedian: null,
-      range: null,
-      responses: 0,
+  it('puts the shift breakdown in shift order, with no responses where a shift has none', () => {
+    const point = (group: string, p50: number, p90: number, n: number) => ({
+      period: 'total',
+      group,
+      value: p50,
+      numerator: n,
+      denominator: null,
+      excluded: 0,
+      percentiles: [p50, p90],
     });
+    const [day, evening, night] = shiftResponseTimes([
+      point('night', 12, 24, 7),
+      point('day', 10, 14.8, 3),
+    ]);
+    expect(day).toMatchObject({ median: 10, p90: 14.8, responses: 3 });
+    expect(evening).toMatchObject({ median: null, p90: null, responses: 0 });
+    expect(night.shift.label).toBe('Night (11 pm – 7 am)');
+    expect(night).toMatchObject({ median: 12, p90: 24, responses: 7 });
   });
 });
 

@@ -1,4 +1,7 @@
-import type { HourOfWeekCell } from '@crosswalk/dashboard/data-access';
+import type {
+  HourOfWeekCell,
+  MetricPoint,
+} from '@crosswalk/dashboard/data-access';
 import { monthIndex, type MonthKey } from '@crosswalk/dashboard/util';
 
 export interface CellValue {
@@ -21,67 +24,38 @@ export function unservedShare(cells: readonly HourOfWeekCell[]): CellValue[] {
 }
 
 export interface Shift {
+  /** The API's `shift` dimension value. */
   id: 'day' | 'evening' | 'night';
   label: string;
-  /** Local hours the shift covers. */
-  hours: readonly number[];
 }
 
-/** A common three-shift patrol day (8 hours each). */
+/** The API's three patrol shifts of local time (8 hours each). */
 export const SHIFTS: readonly Shift[] = [
-  {
-    id: 'day',
-    label: 'Day (7 am – 3 pm)',
-    hours: [7, 8, 9, 10, 11, 12, 13, 14],
-  },
-  {
-    id: 'evening',
-    label: 'Evening (3 – 11 pm)',
-    hours: [15, 16, 17, 18, 19, 20, 21, 22],
-  },
-  {
-    id: 'night',
-    label: 'Night (11 pm – 7 am)',
-    hours: [23, 0, 1, 2, 3, 4, 5, 6],
-  },
+  { id: 'day', label: 'Day (7 am – 3 pm)' },
+  { id: 'evening', label: 'Evening (3 – 11 pm)' },
+  { id: 'night', label: 'Night (11 pm – 7 am)' },
 ];
 
 export interface ShiftResponseTime {
   shift: Shift;
-  /** Response-weighted mean of the hourly medians, in minutes. */
-  typicalMedian: number | null;
-  /** Lowest and highest hourly median in the shift. */
-  range: [number, number] | null;
+  /** Median and 90th percentile minutes from dispatch to arrival. */
+  median: number | null;
+  p90: number | null;
   /** Responses with both times known. */
   responses: number;
 }
 
-/**
- * Response time by shift from the hour-of-week medians. The API gives a
- * median per hour; a shift's exact median would need the responses
- * themselves, so this is the response-weighted mean of its hourly medians
- * (labelled as such), with the spread of those medians.
- */
+/** Response time by shift, in shift order, from the breakdown by `shift`. */
 export function shiftResponseTimes(
-  cells: readonly HourOfWeekCell[],
+  points: readonly MetricPoint[],
 ): ShiftResponseTime[] {
   return SHIFTS.map((shift) => {
-    const inShift = cells.filter(
-      (c) => shift.hours.includes(c.hour) && c.value != null,
-    );
-    const responses = inShift.reduce((n, c) => n + (c.numerator ?? 0), 0);
-    const values = inShift.map((c) => c.value as number);
+    const point = points.find((p) => p.group === shift.id);
     return {
       shift,
-      typicalMedian:
-        responses > 0
-          ? inShift.reduce(
-              (sum, c) => sum + (c.value as number) * (c.numerator ?? 0),
-              0,
-            ) / responses
-          : null,
-      range: values.length ? [Math.min(...values), Math.max(...values)] : null,
-      responses,
+      median: point?.percentiles?.[0] ?? null,
+      p90: point?.percentiles?.[1] ?? null,
+      responses: point?.numerator ?? 0,
     };
   });
 }
