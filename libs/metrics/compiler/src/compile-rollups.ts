@@ -23,7 +23,9 @@ import type {
 /**
  * Rollups: per agency, metric, local month, area and response model, the
  * additive parts (numerator, denominator, excluded, total) of every count,
- * ratio and sum metric; the hour-of-week table adds the hour for counts.
+ * ratio and sum metric; the hour-of-week table adds the hour for counts; the
+ * histograms hold whole minutes (and the shift) for percentiles; the totals
+ * tables sum those per agency; the person table is agency-wide.
  */
 export type RollupTable =
   | 'metric_rollups'
@@ -83,16 +85,12 @@ export function rollupFor(
     return undefined;
   const agencyWide =
     filters.every(([key]) => key === 'agencyIds') && !query.groupBy?.length;
-  if (inPersonRollups(definition)) {
-    return agencyWide &&
-      ['month', 'quarter', 'year', 'total'].includes(query.grain)
-      ? 'metric_person_rollups'
-      : undefined;
-  }
   if (query.grain === 'hour_of_week')
     return inHourRollups(definition) ? 'metric_hour_rollups' : undefined;
   if (!['month', 'quarter', 'year', 'total'].includes(query.grain))
     return undefined;
+  if (inPersonRollups(definition))
+    return agencyWide ? 'metric_person_rollups' : undefined;
   if (inHistogramRollups(definition))
     return agencyWide ? 'metric_histogram_totals' : 'metric_histogram_rollups';
   if (!inRollups(definition)) return undefined;
