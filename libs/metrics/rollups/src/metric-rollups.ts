@@ -38,8 +38,8 @@ export class MetricRollups {
   ): Promise<void> {
     await dataSource.transaction(async (manager) => {
       // Each statement is one big scan and aggregate: compiling it (JIT) costs
-      // more than it saves, and its sorts fit in memory with a bit more.
-      await manager.query("SET LOCAL jit = off; SET LOCAL work_mem = '64MB'");
+      // more than it saves, and its sorts (a person refresh sorts millions of rows) fit in memory.
+      await manager.query("SET LOCAL jit = off; SET LOCAL work_mem = '256MB'");
       for (const table of TABLES) {
         for (const { sql, params } of compileRollupRefresh(
           this.definitions,
@@ -49,6 +49,8 @@ export class MetricRollups {
           await manager.query(sql, params);
       }
       if (!range.from && !range.to) {
+        // Rebuilt tables need fresh statistics for the dashboards' plans.
+        await manager.query(`ANALYZE ${TABLES.join(', ')}`);
         await manager.query(
           `INSERT INTO rollup_state (agency_id, fingerprint) VALUES ($1, $2)
            ON CONFLICT (agency_id) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, refreshed_at = now()`,
