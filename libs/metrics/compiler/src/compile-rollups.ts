@@ -329,15 +329,7 @@ function insertFor(
   range: { agencyId: string; from?: Date; to?: Date },
 ): CompiledQuery {
   const params = new Params();
-  const agency = params.add(range.agencyId, '::uuid');
-  const from = params.add(range.from ?? null, '::timestamptz');
-  const to = params.add(range.to ?? null, '::timestamptz');
-  // Month bounds in the agency's zone as instants, so the time index is used.
-  const bounds = `bounds AS (
-    SELECT coalesce(date_trunc('month', ${from} AT TIME ZONE time_zone) AT TIME ZONE time_zone, '-infinity') AS lo,
-           coalesce((date_trunc('month', ${to} AT TIME ZONE time_zone) + interval '1 month') AT TIME ZONE time_zone, 'infinity') AS hi,
-           time_zone
-      FROM agencies WHERE id = ${agency})`;
+  const { agency, bounds } = boundsSql(params, range);
   const hour = table === 'metric_hour_rollups';
   const referrals = metrics[0].from === 'referrals';
   const columns = metrics.map((definition, i) => {
