@@ -7,6 +7,8 @@ import {
   type MetricQuery,
   type MetricRow,
   rollupFor,
+  rollupShape,
+  type RollupTable,
 } from '@crosswalk/metrics/compiler';
 import { MetricRollups } from '@crosswalk/metrics/rollups';
 import type { MetricDefinition } from '@crosswalk/metrics/spec';
@@ -19,6 +21,7 @@ import {
 } from '@crosswalk/metrics/stats';
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 
 import { MetricCatalogue } from './metric-catalogue';
@@ -71,6 +74,11 @@ export function valueOf(
 export class MetricsService {
   /** Rollup coverage look-ups under way, by period and agencies. */
   private readonly coverLookups = new Map<string, Promise<boolean>>();
+  /** Rollup answers being collected, by table, query and shape (see fromRollups). */
+  private readonly rollupBatches = new Map<
+    string,
+    DataLoader<MetricDefinition, MetricRow[]>
+  >();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -262,11 +270,41 @@ export class MetricsService {
     query: MetricQuery,
   ): Promise<MetricRow[]> {
     const table = rollupFor(definition, query);
-    if (table && (await this.rollupsCover(query))) {
-      const { sql, params } = compileRollupQuery(definition, query, table);
-      return this.dataSource.query(sql, params);
-    }
+    if (table && (await this.rollupsCover(query)))
+      return this.fromRollups(definition, query, table);
     return this.rows(definition, query);
+  }
+
+  /**
+   * A dashboard asks for many metrics of one period at once (the Overview:
+   * every KPI by month, then their totals and baselines): the requests for
+   * the same table, query and shape made together are answered by one query.
+   */
+  private fromRollups(
+    definition: MetricDefinition,
+    query: MetricQuery,
+    table: RollupTable,
+  ): Promise<MetricRow[]> {
+    const key = JSON.stringify([table, query, rollupShape(definition)]);
+    let batch = this.rollupBatches.get(key);
+    if (!batch) {
+      batch = new DataLoader(
+        async (definitions) => {
+          this.rollupBatches.delete(key);
+          const { sql, params } = compileRollupQuery(definitions, query, table);
+          const rows: (MetricRow & { metric: string })[] =
+            await this.dataSource.query(sql, params);
+          return definitions.map((d) =>
+            rows
+              .filter((r) => r.metric === d.id)
+              .map(({ metric: _, ...row }) => row),
+          );
+        },
+        { cache: false },
+      );
+      this.rollupBatches.set(key, batch);
+    }
+    return batch.load(definition);
   }
 
   /**

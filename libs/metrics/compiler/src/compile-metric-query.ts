@@ -30,15 +30,18 @@ const ident = (name: string) => {
 
 const LOCAL = 'x.local_at';
 
-export const PERIOD: Record<Grain, string> = {
-  day: `to_char(${LOCAL}, 'YYYY-MM-DD')`,
-  week: `to_char(date_trunc('week', ${LOCAL}), 'YYYY-MM-DD')`,
-  month: `to_char(${LOCAL}, 'YYYY-MM')`,
-  quarter: `to_char(${LOCAL}, 'YYYY-"Q"Q')`,
-  year: `to_char(${LOCAL}, 'YYYY')`,
-  hour_of_week: `((extract(isodow FROM ${LOCAL})::int - 1) * 24 + extract(hour FROM ${LOCAL})::int)::text`,
-  total: `'total'`,
-};
+/** A period's label, from the local time `local` of a record (or of a rollup's first month). */
+export function periodSql(grain: Grain, local = LOCAL): string {
+  return {
+    day: `to_char(${local}, 'YYYY-MM-DD')`,
+    week: `to_char(date_trunc('week', ${local}), 'YYYY-MM-DD')`,
+    month: `to_char(${local}, 'YYYY-MM')`,
+    quarter: `to_char(${local}, 'YYYY-"Q"Q')`,
+    year: `to_char(${local}, 'YYYY')`,
+    hour_of_week: `((extract(isodow FROM ${local})::int - 1) * 24 + extract(hour FROM ${local})::int)::text`,
+    total: `'total'`,
+  }[grain];
+}
 
 const FILTER_COLUMNS: [keyof MetricFilters, string][] = [
   ['responseModels', 'response_model'],
@@ -167,7 +170,7 @@ export function compileMetricQuery(
     `e.occurred_at < ${params.add(query.to, '::timestamptz')}`,
     ...filterSql(query.filters ?? {}, params),
   ];
-  const period = PERIOD[query.grain];
+  const period = periodSql(query.grain);
   const group = groupBy.length
     ? groupBy.map((d) => dimensionSql(d, query, params)).join(` || ' / ' || `)
     : `'all'`;

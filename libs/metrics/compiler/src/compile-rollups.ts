@@ -9,7 +9,7 @@ import {
   intervalMinutes,
   isAdditive,
   Params,
-  PERIOD,
+  periodSql,
   rootOf,
   shiftSql,
 } from './compile-metric-query';
@@ -358,29 +358,62 @@ function insertFor(
   return { sql, params: params.values };
 }
 
-/** The query answered from a rollup table: sums of the stored parts, grouped as asked. */
+/**
+ * What a rollup answer computes beyond sums (the sum, the percentiles, the
+ * encounters per person): metrics alike in it are answered by one query.
+ */
+export const rollupShape = (definition: MetricDefinition) =>
+  JSON.stringify([
+    definition.kind === 'sum',
+    definition.percentiles ?? null,
+    definition.minEncounters ?? null,
+  ]);
+
+/**
+ * The query answered from a rollup table for metrics of one shape: sums of
+ * the stored parts, grouped as asked, a row per metric (its id in `metric`),
+ * period and group. Rows are aggregated by their period's first month (or
+ * hour of the week), a date or number; the period's label is written once
+ * per answer row.
+ */
 export function compileRollupQuery(
-  definition: MetricDefinition,
+  definitions: readonly MetricDefinition[],
   query: MetricQuery,
   table: RollupTable,
 ): CompiledQuery {
+  const [definition] = definitions;
+  if (!definitions.every((d) => rollupShape(d) === rollupShape(definition)))
+    throw new Error('compileRollupQuery: metrics of different shapes');
   const params = new Params();
   const groupBy = query.groupBy ?? [];
   const joinsArea = groupBy.includes('area') || groupBy.includes('district');
   const fromAt = params.add(query.from, '::timestamptz');
   const toAt = params.add(query.to, '::timestamptz');
   const where = [
-    `e.metric_id = ${params.add(definition.id, '::text')}`,
+    `e.metric_id = ANY(${params.add(
+      definitions.map((d) => d.id),
+      '::text[]',
+    )})`,
     // The local months of every zone lie within a day of the UTC dates: a
     // constant range the planner can estimate (and so choose the index by).
     `e.month >= (${fromAt} AT TIME ZONE 'UTC')::date - 1`,
     `e.month < (${toAt} AT TIME ZONE 'UTC')::date + 1`,
     ...filterSql(query.filters ?? {}, params),
   ];
+  const grain = query.grain;
+  // The period's first month within the range (b.first for the total).
+  const bucket =
+    grain === 'hour_of_week'
+      ? 'e.hour_of_week'
+      : grain === 'month'
+        ? 'e.month'
+        : grain === 'total'
+          ? 'b.first'
+          : `greatest(date_trunc(${params.add(grain, '::text')}, e.month::timestamp)::date, b.first)`;
   const period =
-    query.grain === 'hour_of_week'
-      ? 'e.hour_of_week::text'
-      : PERIOD[query.grain];
+    grain === 'hour_of_week'
+      ? 's.bucket::text'
+      : periodSql(grain, 's.bucket::timestamp');
   // Rollup months have no time of day: the shift is a column.
   const group = groupBy.length
     ? groupBy
@@ -391,9 +424,10 @@ export function compileRollupQuery(
     : `'all'`;
   const from = `FROM agencies ag
       CROSS JOIN LATERAL (SELECT (${fromAt} AT TIME ZONE ag.time_zone)::date AS lo,
-                                 (${toAt} AT TIME ZONE ag.time_zone)::date AS hi) b
+                                 (${toAt} AT TIME ZONE ag.time_zone)::date AS hi,
+                                 date_trunc('month', ${fromAt} AT TIME ZONE ag.time_zone)::date AS first) b
       JOIN ${table} e ON e.agency_id = ag.id AND e.month >= b.lo AND e.month < b.hi
-      CROSS JOIN LATERAL (SELECT e.month::timestamp AS local_at) x
+      CROSS JOIN LATERAL (SELECT ${bucket} AS bucket) p
       ${joinsArea ? 'LEFT JOIN areas area ON area.agency_id = e.agency_id AND area.id = e.area_id' : ''}
       ${groupBy.includes('district') ? `LEFT JOIN LATERAL (${rootOf('area')}) root ON true` : ''}
      WHERE ${all(where)}`;
@@ -408,17 +442,19 @@ export function compileRollupQuery(
   }
   if (table === 'metric_person_rollups') {
     return {
-      sql: personCountsSql(definition, query, from, period, params),
+      sql: personCountsSql(definition, from, period, params),
       params: params.values,
     };
   }
   const sql = `WITH scoped AS (
-    SELECT e.numerator, e.denominator, e.excluded, e.total, ${period} AS period, ${group} AS grp
-      ${from})
-    SELECT period, grp AS "group", sum(numerator)::int AS numerator, sum(denominator)::int AS denominator,
-           coalesce(sum(excluded), 0)::int AS excluded, NULL::float8[] AS percentiles,
-           ${definition.kind === 'sum' ? 'coalesce(sum(total), 0)' : 'NULL::float8'} AS total
-      FROM scoped GROUP BY 1, 2 ORDER BY 1, 2`;
+    SELECT e.metric_id, p.bucket, ${group} AS grp, sum(e.numerator) AS numerator, sum(e.denominator) AS denominator,
+           sum(e.excluded) AS excluded, sum(e.total) AS total
+      ${from}
+     GROUP BY 1, 2, 3)
+    SELECT s.metric_id AS metric, ${period} AS period, s.grp AS "group", s.numerator::int AS numerator, s.denominator::int AS denominator,
+           coalesce(s.excluded, 0)::int AS excluded, NULL::float8[] AS percentiles,
+           ${definition.kind === 'sum' ? 'coalesce(s.total, 0)' : 'NULL::float8'} AS total
+      FROM scoped s ORDER BY 1, 2, 3`;
   return { sql, params: params.values };
 }
 
@@ -429,25 +465,20 @@ export function compileRollupQuery(
  */
 function personCountsSql(
   definition: MetricDefinition,
-  query: MetricQuery,
   from: string,
   period: string,
   params: Params,
 ): string {
-  const first = `date_trunc('month', b.lo)::date`;
-  const start =
-    query.grain === 'total'
-      ? first
-      : `greatest(date_trunc(${params.add(query.grain, '::text')}, e.month)::date, ${first})`;
   const counted = (k: string) =>
-    `coalesce(sum(n) FILTER (WHERE k = ${k} AND reach >= f AND (before IS NULL OR before < f)), 0)::int`;
+    `coalesce(sum(e.n) FILTER (WHERE e.k = ${k} AND e.reach >= p.bucket AND (e.before IS NULL OR e.before < p.bucket)), 0)`;
   return `WITH scoped AS (
-      SELECT e.k, e.reach, e.before, e.n, ${period} AS period, ${start} AS f
-        ${from})
-    SELECT period, 'all' AS "group", ${counted(params.add(definition.minEncounters ?? 1, '::int'))} AS numerator,
-           ${counted('1')} AS denominator, coalesce(sum(n) FILTER (WHERE k = 0), 0)::int AS excluded,
-           NULL::float8[] AS percentiles, NULL::float8 AS total
-      FROM scoped GROUP BY 1 ORDER BY 1, 2`;
+      SELECT e.metric_id, p.bucket, ${counted(params.add(definition.minEncounters ?? 1, '::int'))} AS numerator,
+             ${counted('1')} AS denominator, coalesce(sum(e.n) FILTER (WHERE e.k = 0), 0) AS excluded
+        ${from}
+       GROUP BY 1, 2)
+    SELECT s.metric_id AS metric, ${period} AS period, 'all' AS "group", s.numerator::int AS numerator, s.denominator::int AS denominator,
+           s.excluded::int AS excluded, NULL::float8[] AS percentiles, NULL::float8 AS total
+      FROM scoped s ORDER BY 1, 2, 3`;
 }
 
 /**
@@ -469,18 +500,21 @@ function histogramPercentilesSql(
     return `${lo} + (max(${h}) - floor(max(${h}))) * (coalesce(${hi}, ${lo}) - ${lo})`;
   });
   return `WITH scoped AS (
-      SELECT ${period} AS period, ${group} AS grp, e.minute, sum(e.n) AS n
+      SELECT e.metric_id, p.bucket, ${group} AS grp, e.minute, sum(e.n) AS n
         ${from}
-       GROUP BY 1, 2, 3),
+       GROUP BY 1, 2, 3, 4),
     measured AS (
-      SELECT period, grp, minute, sum(n) OVER (PARTITION BY period, grp ORDER BY minute) AS cum,
-             sum(n) OVER (PARTITION BY period, grp) AS total
+      SELECT metric_id, bucket, grp, minute, sum(n) OVER (PARTITION BY metric_id, bucket, grp ORDER BY minute) AS cum,
+             sum(n) OVER (PARTITION BY metric_id, bucket, grp) AS total
         FROM scoped WHERE minute IS NOT NULL),
     answered AS (
-      SELECT period, grp, ARRAY[${percentiles.join(', ')}]::float8[] AS percentiles FROM measured GROUP BY 1, 2)
-    SELECT s.period, s.grp AS "group", (coalesce(sum(s.n) FILTER (WHERE s.minute IS NOT NULL), 0))::int AS numerator,
-           NULL::int AS denominator, (coalesce(sum(s.n) FILTER (WHERE s.minute IS NULL), 0))::int AS excluded,
+      SELECT metric_id, bucket, grp, ARRAY[${percentiles.join(', ')}]::float8[] AS percentiles FROM measured GROUP BY 1, 2, 3),
+    counted AS (
+      SELECT metric_id, bucket, grp, sum(n) FILTER (WHERE minute IS NOT NULL) AS measured, sum(n) FILTER (WHERE minute IS NULL) AS unmeasured
+        FROM scoped GROUP BY 1, 2, 3)
+    SELECT s.metric_id AS metric, ${period} AS period, s.grp AS "group", coalesce(s.measured, 0)::int AS numerator,
+           NULL::int AS denominator, coalesce(s.unmeasured, 0)::int AS excluded,
            a.percentiles, NULL::float8 AS total
-      FROM scoped s LEFT JOIN answered a ON a.period = s.period AND a.grp = s.grp
-     GROUP BY s.period, s.grp, a.percentiles ORDER BY 1, 2`;
+      FROM counted s LEFT JOIN answered a ON a.metric_id = s.metric_id AND a.bucket = s.bucket AND a.grp = s.grp
+     ORDER BY 1, 2, 3`;
 }
