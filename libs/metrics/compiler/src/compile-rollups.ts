@@ -115,9 +115,9 @@ export function compileRollupRefresh(
   // One INSERT per kind of counted record, each one scan computing all its metrics.
   const inserts =
     table === 'metric_histogram_rollups'
-      ? definitions
-          .filter(inHistogramRollups)
-          .map((d) => histogramInsertFor(d, range))
+      ? definitions.some(inHistogramRollups)
+        ? [histogramInsert(definitions.filter(inHistogramRollups), range)]
+        : []
       : person
         ? personGroups(definitions).map((group) =>
             personInsertFor(group, range),
@@ -206,23 +206,28 @@ function boundsSql(
   };
 }
 
-function histogramInsertFor(
-  definition: MetricDefinition,
+/** The minute histograms of every percentile metric: one scan, each encounter counted under each metric it falls in. */
+function histogramInsert(
+  definitions: MetricDefinition[],
   range: { agencyId: string; from?: Date; to?: Date },
 ): CompiledQuery {
   const params = new Params();
   const { agency, bounds } = boundsSql(params, range);
-  const where = all(
-    (definition.denominator?.where ?? []).map((c) =>
-      conditionSql(definition, c, params),
-    ),
-  );
+  const measured = definitions.map((definition) => {
+    const where = all(
+      (definition.denominator?.where ?? []).map((c) =>
+        conditionSql(definition, c, params),
+      ),
+    );
+    return `(${params.add(definition.id, '::text')}, ${where}, ${intervalMinutes(definition)})`;
+  });
   const sql = `WITH ${bounds}
     INSERT INTO metric_histogram_rollups (agency_id, metric_id, month, area_id, response_model, shift, minute, n)
-    SELECT r.agency_id, ${params.add(definition.id, '::text')}, date_trunc('month', r.occurred_at AT TIME ZONE b.time_zone)::date,
-           r.area_id, r.response_model, ${shiftSql('(r.occurred_at AT TIME ZONE b.time_zone)')}, ${intervalMinutes(definition)}, count(*)
+    SELECT r.agency_id, m.metric_id, date_trunc('month', x.local_at)::date, r.area_id, r.response_model, ${shiftSql('x.local_at')}, m.minute, count(*)
       FROM bounds b JOIN encounters r ON r.agency_id = ${agency} AND r.occurred_at >= b.lo AND r.occurred_at < b.hi
-     WHERE ${where}
+     CROSS JOIN LATERAL (SELECT r.occurred_at AT TIME ZONE b.time_zone AS local_at) x
+     CROSS JOIN LATERAL (VALUES ${measured.join(', ')}) m (metric_id, counted, minute)
+     WHERE m.counted
      GROUP BY 1, 2, 3, 4, 5, 6, 7`;
   return { sql, params: params.values };
 }
@@ -251,23 +256,23 @@ function personInsertFor(
   const offsets = [...new Set([1, ...ks.flatMap((k) => [k - 1, k])])]
     .filter((j) => j > 0)
     .sort((a, b) => a - b);
-  const lagOf = (j: number) => (j === 0 ? 'at' : `l${j}`);
-  const month = (at: string) =>
-    `date_trunc('month', ${at} AT TIME ZONE b.time_zone)::date`;
+  // Months from local times computed once per encounter (lags of `local`).
+  const lagOf = (j: number) => (j === 0 ? 'local' : `l${j}`);
+  const month = (local: string) => `date_trunc('month', ${local})::date`;
   const metrics = `(VALUES ${group.map((d) => `(${params.add(d.id, '::text')})`).join(', ')}) m (metric_id)`;
-  // A refresh from a month on reads the encounters from then on of the
-  // people seen since, and only the last few of each before it (as many as
-  // the deepest previous encounter needed). Ties in time give the same
-  // months in either order.
+  // A refresh from a month on reads the encounters from then on, and of
+  // their people only the last few before it (as many as the deepest
+  // previous encounter needed), looked up in the order of the person index
+  // so that neighbouring look-ups read the same pages. Ties in time give the
+  // same months in either order.
   const history = range.from
-    ? `people AS MATERIALIZED (
-      SELECT DISTINCT r.person_key FROM bounds b
-        JOIN encounters r ON r.agency_id = ${agency} AND r.occurred_at >= b.lo AND r.person_key IS NOT NULL
-       WHERE ${where}),
-    history AS (
+    ? `recent AS MATERIALIZED (
       SELECT r.person_key, r.occurred_at FROM bounds b
         JOIN encounters r ON r.agency_id = ${agency} AND r.occurred_at >= b.lo AND r.person_key IS NOT NULL
-       WHERE ${where}
+       WHERE ${where}),
+    people AS MATERIALIZED (SELECT DISTINCT person_key FROM recent ORDER BY person_key),
+    history AS (
+      SELECT person_key, occurred_at FROM recent
       UNION ALL
       SELECT p.person_key, h.occurred_at FROM bounds b CROSS JOIN people p
        CROSS JOIN LATERAL (
@@ -282,18 +287,19 @@ function personInsertFor(
     .filter((d) => (d.minEncounters ?? 1) > 1)
     .map((d) => {
       const k = d.minEncounters as number;
-      return `SELECT ${params.add(d.id, '::text')}, ${month('at')}, ${k}, ${month(lagOf(k - 1))}, ${month(lagOf(k))}, count(*)
+      return `SELECT ${params.add(d.id, '::text')}, ${month('local')}, ${k}, ${month(lagOf(k - 1))}, ${month(lagOf(k))}, count(*)
         FROM chained, bounds b WHERE at >= b.lo AND ${lagOf(k - 1)} IS NOT NULL GROUP BY 2, 4, 5`;
     });
   const sql = `WITH ${bounds}, ${history},
     chained AS (
-      SELECT occurred_at AS at, ${offsets.map((j) => `lag(occurred_at, ${j}) OVER w AS l${j}`).join(', ')}
-        FROM history WINDOW w AS (PARTITION BY person_key ORDER BY occurred_at)),
+      SELECT h.occurred_at AS at, x.local, ${offsets.map((j) => `lag(x.local, ${j}) OVER w AS l${j}`).join(', ')}
+        FROM history h CROSS JOIN bounds b CROSS JOIN LATERAL (SELECT h.occurred_at AT TIME ZONE b.time_zone AS local) x
+      WINDOW w AS (PARTITION BY h.person_key ORDER BY h.occurred_at)),
     firsts AS (
-      SELECT ${month('at')} AS month, ${month('l1')} AS before, count(*) AS n
+      SELECT ${month('local')} AS month, ${month('l1')} AS before, count(*) AS n
         FROM chained, bounds b WHERE at >= b.lo GROUP BY 1, 2),
     unkeyed AS (
-      SELECT ${month('r.occurred_at')} AS month, count(*) AS n
+      SELECT ${month('r.occurred_at AT TIME ZONE b.time_zone')} AS month, count(*) AS n
         FROM bounds b JOIN encounters r ON r.agency_id = ${agency} AND r.occurred_at >= b.lo
        WHERE r.person_key IS NULL AND ${where} GROUP BY 1)
     INSERT INTO metric_person_rollups (agency_id, metric_id, month, k, reach, before, n)
