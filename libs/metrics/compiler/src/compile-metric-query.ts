@@ -30,6 +30,10 @@ const ident = (name: string) => {
 
 const LOCAL = 'x.local_at';
 
+/** The hour of the week of a local time, 0 (Monday 00:00) to 167 (date_part: float8, cheaper than extract's numeric). */
+export const hourOfWeekSql = (local: string) =>
+  `((date_part('isodow', ${local})::int - 1) * 24 + date_part('hour', ${local})::int)`;
+
 /** A period's label, from the local time `local` of a record (or of a rollup's first month). */
 export function periodSql(grain: Grain, local = LOCAL): string {
   return {
@@ -38,7 +42,7 @@ export function periodSql(grain: Grain, local = LOCAL): string {
     month: `to_char(${local}, 'YYYY-MM')`,
     quarter: `to_char(${local}, 'YYYY-"Q"Q')`,
     year: `to_char(${local}, 'YYYY')`,
-    hour_of_week: `((extract(isodow FROM ${local})::int - 1) * 24 + extract(hour FROM ${local})::int)::text`,
+    hour_of_week: `${hourOfWeekSql(local)}::text`,
     total: `'total'`,
   }[grain];
 }
@@ -123,7 +127,7 @@ export function filterSql(filters: MetricFilters, params: Params): string[] {
 
 /** The patrol shift of a local time (see METRIC_DIMENSIONS). */
 export const shiftSql = (localAt: string) =>
-  `CASE WHEN extract(hour FROM ${localAt}) BETWEEN 7 AND 14 THEN 'day' WHEN extract(hour FROM ${localAt}) BETWEEN 15 AND 22 THEN 'evening' ELSE 'night' END`;
+  `CASE WHEN date_part('hour', ${localAt}) BETWEEN 7 AND 14 THEN 'day' WHEN date_part('hour', ${localAt}) BETWEEN 15 AND 22 THEN 'evening' ELSE 'night' END`;
 
 export function dimensionSql(
   dimension: Dimension,
@@ -242,7 +246,7 @@ export function compileMetricQuery(
 export function intervalMinutes(definition: MetricDefinition): string {
   const from = `r.${ident(definition.interval?.from ?? '')}`;
   const to = `r.${ident(definition.interval?.to ?? '')}`;
-  return `floor(extract(epoch FROM ${to} - ${from}) / 60)::int`;
+  return `floor(date_part('epoch', ${to} - ${from}) / 60)::int`;
 }
 
 /** Kinds whose numerator, denominator, excluded and total add up across cells (so rollups can answer them). */

@@ -6,6 +6,7 @@ import {
   conditionSql,
   dimensionSql,
   filterSql,
+  hourOfWeekSql,
   intervalMinutes,
   isAdditive,
   Params,
@@ -206,27 +207,42 @@ function boundsSql(
   };
 }
 
-/** The minute histograms of every percentile metric: one scan, each encounter counted under each metric it falls in. */
+/**
+ * The minute histograms of every percentile metric in one scan: encounters
+ * are first counted by their cell and each metric's minutes (and whether
+ * they count for it), then those counts are summed per metric.
+ */
 function histogramInsert(
   definitions: MetricDefinition[],
   range: { agencyId: string; from?: Date; to?: Date },
 ): CompiledQuery {
   const params = new Params();
   const { agency, bounds } = boundsSql(params, range);
-  const measured = definitions.map((definition) => {
+  const columns = definitions.map((definition, i) => {
     const where = all(
       (definition.denominator?.where ?? []).map((c) =>
         conditionSql(definition, c, params),
       ),
     );
-    return `(${params.add(definition.id, '::text')}, ${where}, ${intervalMinutes(definition)})`;
+    return `${where} AS c${i}, ${intervalMinutes(definition)} AS m${i}`;
   });
-  const sql = `WITH ${bounds}
+  const measured = definitions.map(
+    (d, i) => `(${params.add(d.id, '::text')}, c.c${i}, c.m${i})`,
+  );
+  const keys = Array.from(
+    { length: 5 + 2 * definitions.length },
+    (_, i) => i + 1,
+  );
+  const sql = `WITH ${bounds},
+    cells AS (
+      SELECT r.agency_id, date_trunc('month', x.local_at)::date AS month, r.area_id, r.response_model,
+             ${shiftSql('x.local_at')} AS shift, ${columns.join(', ')}, count(*) AS n
+        FROM bounds b JOIN encounters r ON r.agency_id = ${agency} AND r.occurred_at >= b.lo AND r.occurred_at < b.hi
+       CROSS JOIN LATERAL (SELECT r.occurred_at AT TIME ZONE b.time_zone AS local_at) x
+       GROUP BY ${keys.join(', ')})
     INSERT INTO metric_histogram_rollups (agency_id, metric_id, month, area_id, response_model, shift, minute, n)
-    SELECT r.agency_id, m.metric_id, date_trunc('month', x.local_at)::date, r.area_id, r.response_model, ${shiftSql('x.local_at')}, m.minute, count(*)
-      FROM bounds b JOIN encounters r ON r.agency_id = ${agency} AND r.occurred_at >= b.lo AND r.occurred_at < b.hi
-     CROSS JOIN LATERAL (SELECT r.occurred_at AT TIME ZONE b.time_zone AS local_at) x
-     CROSS JOIN LATERAL (VALUES ${measured.join(', ')}) m (metric_id, counted, minute)
+    SELECT c.agency_id, m.metric_id, c.month, c.area_id, c.response_model, c.shift, m.minute, sum(c.n)
+      FROM cells c CROSS JOIN LATERAL (VALUES ${measured.join(', ')}) m (metric_id, counted, minute)
      WHERE m.counted
      GROUP BY 1, 2, 3, 4, 5, 6, 7`;
   return { sql, params: params.values };
@@ -256,9 +272,8 @@ function personInsertFor(
   const offsets = [...new Set([1, ...ks.flatMap((k) => [k - 1, k])])]
     .filter((j) => j > 0)
     .sort((a, b) => a - b);
-  // Months from local times computed once per encounter (lags of `local`).
-  const lagOf = (j: number) => (j === 0 ? 'local' : `l${j}`);
-  const month = (local: string) => `date_trunc('month', ${local})::date`;
+  // Each encounter's local month, computed once; l<j> is the month of its j-th previous encounter.
+  const lagOf = (j: number) => (j === 0 ? 'month' : `l${j}`);
   const metrics = `(VALUES ${group.map((d) => `(${params.add(d.id, '::text')})`).join(', ')}) m (metric_id)`;
   // A refresh from a month on reads the encounters from then on, and of
   // their people only the last few before it (as many as the deepest
@@ -287,19 +302,20 @@ function personInsertFor(
     .filter((d) => (d.minEncounters ?? 1) > 1)
     .map((d) => {
       const k = d.minEncounters as number;
-      return `SELECT ${params.add(d.id, '::text')}, ${month('local')}, ${k}, ${month(lagOf(k - 1))}, ${month(lagOf(k))}, count(*)
+      return `SELECT ${params.add(d.id, '::text')}, month, ${k}, ${lagOf(k - 1)}, ${lagOf(k)}, count(*)
         FROM chained, bounds b WHERE at >= b.lo AND ${lagOf(k - 1)} IS NOT NULL GROUP BY 2, 4, 5`;
     });
   const sql = `WITH ${bounds}, ${history},
     chained AS (
-      SELECT h.occurred_at AS at, x.local, ${offsets.map((j) => `lag(x.local, ${j}) OVER w AS l${j}`).join(', ')}
-        FROM history h CROSS JOIN bounds b CROSS JOIN LATERAL (SELECT h.occurred_at AT TIME ZONE b.time_zone AS local) x
+      SELECT h.occurred_at AS at, x.month, ${offsets.map((j) => `lag(x.month, ${j}) OVER w AS l${j}`).join(', ')}
+        FROM history h CROSS JOIN bounds b
+       CROSS JOIN LATERAL (SELECT date_trunc('month', h.occurred_at AT TIME ZONE b.time_zone)::date AS month) x
       WINDOW w AS (PARTITION BY h.person_key ORDER BY h.occurred_at)),
     firsts AS (
-      SELECT ${month('local')} AS month, ${month('l1')} AS before, count(*) AS n
+      SELECT month, l1 AS before, count(*) AS n
         FROM chained, bounds b WHERE at >= b.lo GROUP BY 1, 2),
     unkeyed AS (
-      SELECT ${month('r.occurred_at AT TIME ZONE b.time_zone')} AS month, count(*) AS n
+      SELECT date_trunc('month', r.occurred_at AT TIME ZONE b.time_zone)::date AS month, count(*) AS n
         FROM bounds b JOIN encounters r ON r.agency_id = ${agency} AND r.occurred_at >= b.lo
        WHERE r.person_key IS NULL AND ${where} GROUP BY 1)
     INSERT INTO metric_person_rollups (agency_id, metric_id, month, k, reach, before, n)
@@ -354,7 +370,7 @@ function insertFor(
     INSERT INTO ${table} (agency_id, metric_id, month, ${hour ? 'hour_of_week, ' : ''}area_id, response_model, numerator, denominator, excluded, total)
     SELECT g.agency_id, m.metric_id, g.month, ${hour ? 'g.hour_of_week, ' : ''}g.area_id, g.response_model, m.numerator, m.denominator, m.excluded, m.total
       FROM (SELECT e.agency_id, date_trunc('month', x.local_at)::date AS month,
-                   ${hour ? `((extract(isodow FROM x.local_at)::int - 1) * 24 + extract(hour FROM x.local_at)::int) AS hour_of_week,` : ''}
+                   ${hour ? `${hourOfWeekSql('x.local_at')} AS hour_of_week,` : ''}
                    e.area_id, e.response_model, ${columns.join(',\n                   ')}
               FROM bounds b JOIN ${source} ON true
               CROSS JOIN LATERAL (SELECT e.occurred_at AT TIME ZONE b.time_zone AS local_at) x

@@ -7,13 +7,19 @@ import {
 import type { MetricDefinition } from '@crosswalk/metrics/spec';
 import type { DataSource } from 'typeorm';
 
-const TABLES: RollupTable[] = [
-  'metric_rollups',
-  'metric_rollup_totals', // after the rollups it sums
-  'metric_hour_rollups',
-  'metric_histogram_rollups',
-  'metric_histogram_totals', // after the histograms it sums
-  'metric_person_rollups',
+/**
+ * The rollup tables in two independent chains, refreshed side by side (one
+ * core each); within a chain, totals follow the tables they sum.
+ */
+const CHAINS: RollupTable[][] = [
+  ['metric_person_rollups'],
+  [
+    'metric_rollups',
+    'metric_rollup_totals',
+    'metric_hour_rollups',
+    'metric_histogram_rollups',
+    'metric_histogram_totals',
+  ],
 ];
 
 /**
@@ -31,33 +37,47 @@ export class MetricRollups {
       .digest('hex');
   }
 
-  /** Recomputes an agency's rollups for the local months overlapping [from, to], or all of them. */
+  /**
+   * Recomputes an agency's rollups for the local months overlapping [from,
+   * to], or all of them. Each chain of tables is one transaction. Dashboards
+   * read the rollups only once every import is rolled up and the state
+   * matches these definitions (marked after all chains commit), so a chain
+   * that fails leaves the raw table answering until a refresh succeeds.
+   */
   async refresh(
     dataSource: DataSource,
     range: { agencyId: string; from?: Date; to?: Date },
   ): Promise<void> {
-    await dataSource.transaction(async (manager) => {
-      // Each statement is one big scan and aggregate: compiling it (JIT) costs
-      // more than it saves, and its sorts (a person refresh sorts millions of rows) fit in memory.
-      await manager.query("SET LOCAL jit = off; SET LOCAL work_mem = '256MB'");
-      for (const table of TABLES) {
-        for (const { sql, params } of compileRollupRefresh(
-          this.definitions,
-          table,
-          range,
-        ))
-          await manager.query(sql, params);
-      }
-      if (!range.from && !range.to) {
-        // Rebuilt tables need fresh statistics for the dashboards' plans.
-        await manager.query(`ANALYZE ${TABLES.join(', ')}`);
-        await manager.query(
-          `INSERT INTO rollup_state (agency_id, fingerprint) VALUES ($1, $2)
-           ON CONFLICT (agency_id) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, refreshed_at = now()`,
-          [range.agencyId, this.fingerprint],
-        );
-      }
-    });
+    const chains = await Promise.allSettled(
+      CHAINS.map((tables) =>
+        dataSource.transaction(async (manager) => {
+          // Each statement is one big scan and aggregate: compiling it (JIT) costs
+          // more than it saves, and its sorts (a person refresh sorts millions of rows) fit in memory.
+          await manager.query(
+            "SET LOCAL jit = off; SET LOCAL work_mem = '256MB'",
+          );
+          for (const table of tables) {
+            for (const { sql, params } of compileRollupRefresh(
+              this.definitions,
+              table,
+              range,
+            ))
+              await manager.query(sql, params);
+          }
+        }),
+      ),
+    );
+    const failed = chains.find((c) => c.status === 'rejected');
+    if (failed) throw failed.reason;
+    if (!range.from && !range.to) {
+      // Rebuilt tables need fresh statistics for the dashboards' plans.
+      await dataSource.query(`ANALYZE ${CHAINS.flat().join(', ')}`);
+      await dataSource.query(
+        `INSERT INTO rollup_state (agency_id, fingerprint) VALUES ($1, $2)
+         ON CONFLICT (agency_id) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, refreshed_at = now()`,
+        [range.agencyId, this.fingerprint],
+      );
+    }
   }
 
   /** Refreshes the months of the agency's imports not yet rolled up (a killed import's committed rows included). */
