@@ -274,6 +274,7 @@ function personInsertFor(
     .sort((a, b) => a - b);
   // Each encounter's local month, computed once; l<j> is the month of its j-th previous encounter.
   const lagOf = (j: number) => (j === 0 ? 'month' : `l${j}`);
+  const metrics = `(VALUES ${group.map((d) => `(${params.add(d.id, '::text')})`).join(', ')}) m (metric_id)`;
   // A refresh from a month on reads the encounters from then on, and of
   // their people only the last few before it (as many as the deepest
   // previous encounter needed), looked up in the order of the person index
@@ -297,33 +298,32 @@ function personInsertFor(
     : `history AS (
       SELECT r.person_key, r.occurred_at FROM encounters r
        WHERE r.agency_id = ${agency} AND r.person_key IS NOT NULL AND ${where})`;
-  // Each metric keeps k = 0 (encounters without a person key), 1 and its own k.
-  const levels = [...new Set([1, ...ks])].sort((a, b) => a - b);
-  const metricLevels = group.flatMap((d) =>
-    [...new Set([0, 1, d.minEncounters ?? 1])].map(
-      (k) => `(${params.add(d.id, '::text')}, ${k})`,
-    ),
-  );
+  const deeper = group
+    .filter((d) => (d.minEncounters ?? 1) > 1)
+    .map((d) => {
+      const k = d.minEncounters as number;
+      return `SELECT ${params.add(d.id, '::text')}, month, ${k}, ${lagOf(k - 1)}, ${lagOf(k)}, count(*)
+        FROM chained, bounds b WHERE at >= b.lo AND ${lagOf(k - 1)} IS NOT NULL GROUP BY 2, 4, 5`;
+    });
   const sql = `WITH ${bounds}, ${history},
     chained AS (
       SELECT h.occurred_at AS at, x.month, ${offsets.map((j) => `lag(x.month, ${j}) OVER w AS l${j}`).join(', ')}
         FROM history h CROSS JOIN bounds b
        CROSS JOIN LATERAL (SELECT date_trunc('month', h.occurred_at AT TIME ZONE b.time_zone)::date AS month) x
       WINDOW w AS (PARTITION BY h.person_key ORDER BY h.occurred_at)),
-    counted AS (
-      SELECT c.month, v.k, v.reach, v.before, count(*) AS n
-        FROM chained c CROSS JOIN bounds b
-       CROSS JOIN LATERAL (VALUES ${levels.map((k) => `(${k}, c.${lagOf(k - 1)}, c.${lagOf(k)})`).join(', ')}) v (k, reach, before)
-       WHERE c.at >= b.lo AND v.reach IS NOT NULL
-       GROUP BY 1, 2, 3, 4
-      UNION ALL
-      SELECT u.month, 0, u.month, NULL::date, u.n FROM (
-        SELECT date_trunc('month', r.occurred_at AT TIME ZONE b.time_zone)::date AS month, count(*) AS n
-          FROM bounds b JOIN encounters r ON r.agency_id = ${agency} AND r.occurred_at >= b.lo
-         WHERE r.person_key IS NULL AND ${where} GROUP BY 1) u)
+    firsts AS (
+      SELECT month, l1 AS before, count(*) AS n
+        FROM chained, bounds b WHERE at >= b.lo GROUP BY 1, 2),
+    unkeyed AS (
+      SELECT date_trunc('month', r.occurred_at AT TIME ZONE b.time_zone)::date AS month, count(*) AS n
+        FROM bounds b JOIN encounters r ON r.agency_id = ${agency} AND r.occurred_at >= b.lo
+       WHERE r.person_key IS NULL AND ${where} GROUP BY 1)
     INSERT INTO metric_person_rollups (agency_id, metric_id, month, k, reach, before, n)
-    SELECT ${agency}, m.metric_id, c.month, c.k, c.reach, c.before, c.n
-      FROM counted c JOIN (VALUES ${metricLevels.join(', ')}) m (metric_id, k) ON m.k = c.k`;
+    SELECT ${agency}, c.* FROM (
+      SELECT m.metric_id, f.month, 1, f.month, f.before, f.n FROM firsts f CROSS JOIN ${metrics}
+      UNION ALL
+      SELECT m.metric_id, u.month, 0, u.month, NULL::date, u.n FROM unkeyed u CROSS JOIN ${metrics}
+      ${deeper.map((q) => `UNION ALL ${q}`).join('\n      ')}) c`;
   return { sql, params: params.values };
 }
 
