@@ -9,6 +9,7 @@ import {
   type MappedEncounter,
   VALUE_FIELDS,
 } from './mapping/compile-row-mapper';
+import type { CsvFile } from './profile/import-profile.schema';
 import { loadImportProfile } from './profile/load-import-profile';
 
 // The worked example of docs/import-profiles.md (section 12) does what the
@@ -37,7 +38,7 @@ describe('the worked example of docs/import-profiles.md', () => {
     dir,
   );
   const [header, ...rows]: string[][] = parse(block('csv'), {
-    delimiter: profile.file.delimiter,
+    delimiter: (profile.file as CsvFile).delimiter,
   });
   const map = compileRowMapper(profile, header, 'example-secret', () =>
     Date.parse('2024-06-01T00:00:00Z'),

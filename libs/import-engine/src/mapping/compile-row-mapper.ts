@@ -123,12 +123,20 @@ export function compileRowMapper(
     };
   });
 
+  // A spreadsheet's date cells arrive as ISO 8601 text (read-xlsx.ts).
+  const isoToo = profile.file.format === 'xlsx';
   const extractors: Extract[] = VALUE_FIELDS.map((name) => {
     const field = profile.fields[name];
     if (!field) return () => null;
     const type: EncounterFieldType = ENCOUNTER_FIELDS[name];
     return type.kind === 'timestamp'
-      ? compileTimestamp(field as TimestampField, `fields.${name}`, cell, zone)
+      ? compileTimestamp(
+          field as TimestampField,
+          `fields.${name}`,
+          cell,
+          zone,
+          isoToo,
+        )
       : compileValue(field as ValueField, type, `fields.${name}`, cell);
   });
   const timeIndexes = [
@@ -326,27 +334,29 @@ function readIso(text: string): ReadTime {
 }
 
 /** A clock time as milliseconds since midnight. */
-function readClock(text: string, format: string): number {
-  if (format === 'iso') {
-    const m = ISO_TIME.exec(text);
-    if (!m) return NaN;
-    const [, h, mi, sec, fraction] = m;
-    return utcWall(1970, 1, 1, +h, +mi, +(sec ?? 0), fraction);
+function readClock(text: string, format: string, isoToo: boolean): number {
+  if (format !== 'iso') {
+    const ms = parseDate(text, format, REFERENCE_DATE, { in: utc }).getTime();
+    if (!Number.isNaN(ms)) return ms - Math.floor(ms / DAY_MS) * DAY_MS;
+    if (!isoToo) return NaN;
   }
-  const ms = parseDate(text, format, REFERENCE_DATE, { in: utc }).getTime();
-  return Number.isNaN(ms) ? NaN : ms - Math.floor(ms / DAY_MS) * DAY_MS;
+  const m = ISO_TIME.exec(text);
+  if (!m) return NaN;
+  const [, h, mi, sec, fraction] = m;
+  return utcWall(1970, 1, 1, +h, +mi, +(sec ?? 0), fraction);
 }
 
 /**
  * A date or date-time in the given format. A date-fns format with an offset
- * token (X or x) reads an instant; any other reads wall-clock time.
+ * token (X or x) reads an instant; any other reads wall-clock time. With
+ * `isoToo`, text the format does not match is also tried as ISO 8601: that
+ * is how the date cells of a spreadsheet are read.
  */
-function readTime(text: string, format: string): ReadTime {
+function readTime(text: string, format: string, isoToo: boolean): ReadTime {
   if (format === 'iso') return readIso(text);
-  return {
-    ms: parseDate(text, format, REFERENCE_DATE, { in: utc }).getTime(),
-    instant: /[Xx]/.test(dateFormatLetters(format)),
-  };
+  const ms = parseDate(text, format, REFERENCE_DATE, { in: utc }).getTime();
+  if (Number.isNaN(ms) && isoToo) return readIso(text);
+  return { ms, instant: /[Xx]/.test(dateFormatLetters(format)) };
 }
 
 function compileTimestamp(
@@ -354,6 +364,7 @@ function compileTimestamp(
   usedBy: string,
   cell: (c: string, u: string) => Cell,
   zone: ZoneOffsets,
+  isoToo: boolean,
 ): Extract {
   const bad = (column: string, text: string, format: string) =>
     new Reject(
@@ -368,7 +379,7 @@ function compileTimestamp(
     return (row) => {
       const text = read(row);
       if (!text) return null;
-      const time = readTime(text, format);
+      const time = readTime(text, format, isoToo);
       if (Number.isNaN(time.ms)) throw bad(column, text, format);
       return time.instant ? time.ms : zone.toUtc(time.ms);
     };
@@ -380,13 +391,13 @@ function compileTimestamp(
     return (row) => {
       const dateText = readDate(row);
       if (!dateText) return null;
-      const day = readTime(dateText, date.format);
+      const day = readTime(dateText, date.format, isoToo);
       if (Number.isNaN(day.ms) || day.instant)
         throw bad(date.column, dateText, date.format);
       const midnight = Math.floor(day.ms / DAY_MS) * DAY_MS;
       const timeText = readTimeCell(row);
       if (!timeText) return zone.toUtc(midnight);
-      const clock = readClock(timeText, time.format);
+      const clock = readClock(timeText, time.format, isoToo);
       if (Number.isNaN(clock)) throw bad(time.column, timeText, time.format);
       return zone.toUtc(midnight + clock);
     };

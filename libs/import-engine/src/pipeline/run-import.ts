@@ -1,22 +1,16 @@
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 
-import Papa from 'papaparse';
 import type { Pool, PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource } from 'typeorm';
 
-import {
-  compileRowMapper,
-  ImportFileError,
-  type MappedEncounter,
-  type MappedRow,
-  type RejectReason,
-  VALUE_FIELDS,
-} from '../mapping/compile-row-mapper';
+import { ImportFileError, VALUE_FIELDS } from '../mapping/compile-row-mapper';
 import type { LoadedImportProfile } from '../profile/load-import-profile';
+import { readCsv } from './read-csv';
+import { readXlsx } from './read-xlsx';
+import type { Batch } from './row-batches';
 import {
   copyText,
   STAGING_COLUMNS,
@@ -67,50 +61,12 @@ export interface ImportRequest {
   onProgress?: (progress: ImportProgress) => void;
 }
 
-interface PendingReject {
-  row: number;
-  column: string | null;
-  reason: RejectReason;
-  detail: string;
-  raw: string;
-}
-
-interface Batch {
-  encounters: MappedEncounter[];
-  rejects: PendingReject[];
-  rowsRead: number;
-  filtered: number;
-  bytesRead: number;
-}
-
 const DEFAULT_BATCH_SIZE = 20_000;
-const MAX_RAW_LINE = 10_000;
 /** Advisory lock class for running imports: a batch still 'running' whose lock is free was killed. */
 const LOCK_CLASS = 7_251;
 const SOURCE_LOCK_CLASS = 7_252;
 
-/** PapaParse's incremental parser (what its streamers use), fed chunk by chunk. */
-const ParserHandle = (
-  Papa as unknown as {
-    ParserHandle: new (config: Papa.ParseConfig<string[]>) => {
-      parse(
-        input: string,
-        baseIndex: number,
-        ignoreLastRow: boolean,
-      ): Papa.ParseResult<string[]>;
-    };
-  }
-).ParserHandle;
-
 const OCCURRED = VALUE_FIELDS.indexOf('occurred_at');
-
-const newBatch = (): Batch => ({
-  encounters: [],
-  rejects: [],
-  rowsRead: 0,
-  filtered: 0,
-  bytesRead: 0,
-});
 
 /**
  * Imports one file with a profile. The file is streamed and parsed once; rows
@@ -196,7 +152,8 @@ export async function runImport(
         bytesTotal,
       });
     };
-    await readBatches(request, request.batchSize ?? DEFAULT_BATCH_SIZE, write);
+    const read = profile.file.format === 'xlsx' ? readXlsx : readCsv;
+    await read(request, request.batchSize ?? DEFAULT_BATCH_SIZE, write);
 
     const rejectsByReason = Object.fromEntries(
       (
@@ -320,194 +277,6 @@ class AreaResolver {
     this.ids.set(key, parentId as string);
     return parentId as string;
   }
-}
-
-/**
- * Streams the file through PapaParse and the profile's row mapper, handing
- * full batches to `write`. Parsing pauses only while the previous batch is
- * still being written, so parsing overlaps the database work and at most two
- * batches are in memory. The decoded text is kept just long enough to give
- * each row its raw line for the rejects table.
- */
-async function readBatches(
-  request: ImportRequest,
-  batchSize: number,
-  write: (batch: Batch) => Promise<void>,
-) {
-  const { profile } = request.profile;
-  const source = createReadStream(request.file);
-  source.setEncoding(
-    profile.file.encoding === 'utf-8'
-      ? 'utf8'
-      : profile.file.encoding === 'latin1'
-        ? 'latin1'
-        : 'utf16le',
-  );
-  let text = '';
-  let textStart = 0;
-
-  let header: string[] | undefined;
-  let mapRow: ((row: string[]) => MappedRow) | undefined;
-  let rowsBeforeHeader = profile.file.headerRow - 1;
-  let batch = newBatch();
-  let writing: Promise<void> = Promise.resolve();
-  let cursor = 0;
-  let line = 1;
-
-  const flush = async () => {
-    const full = batch;
-    batch = newBatch();
-    full.bytesRead = source.bytesRead;
-    await writing;
-    writing = write(full);
-  };
-
-  const identifiers = new Set<number>();
-  const redact = (raw: string, fields: string[] | undefined) => {
-    if (!identifiers.size) return raw;
-    if (!fields || fields.length !== header?.length) return '';
-    return fields
-      .map((f, i) => (identifiers.has(i) ? '' : f))
-      .join(profile.file.delimiter)
-      .replaceAll('\0', '\uFFFD');
-  };
-  const handle = (fields: string[], errors: Papa.ParseError[], end: number) => {
-    let raw = text.slice(cursor - textStart, end - textStart);
-    cursor = end;
-    let blank = 0;
-    while (raw[blank] === '\n' || raw[blank] === '\r') blank++;
-    const row = line + newlines(raw, 0, blank);
-    line += newlines(raw, 0, raw.length);
-    if (blank) raw = raw.slice(blank);
-    if (cursor - textStart > 1 << 20) {
-      text = text.slice(cursor - textStart);
-      textStart = cursor;
-    }
-    if (rowsBeforeHeader > 0) {
-      rowsBeforeHeader--;
-      return;
-    }
-    if (!header) {
-      header = fields.map((name, i) =>
-        i === 0 ? name.replace(/^\uFEFF/, '') : name,
-      );
-      mapRow = compileRowMapper(profile, header, request.personKeySecret);
-      for (const c of profile.fields.person_key?.columns ?? [])
-        identifiers.add(header.map((h) => h.trim()).indexOf(c));
-      return;
-    }
-    let length = raw.length;
-    if (raw[length - 1] === '\n') length--;
-    if (raw[length - 1] === '\r') length--;
-    if (length < raw.length) raw = raw.slice(0, length);
-    if (raw.includes('\0')) raw = raw.replaceAll('\0', '\uFFFD');
-    record(fields, errors, raw, row);
-  };
-
-  const parseLine = (text: string) =>
-    Papa.parse<string[]>(text, {
-      delimiter: profile.file.delimiter,
-      quoteChar: profile.file.quote,
-      escapeChar: profile.file.quote,
-    });
-
-  /** One data record: rejected with its reason, filtered, or an encounter of the batch. */
-  const record = (
-    fields: string[],
-    errors: Papa.ParseError[],
-    raw: string,
-    row: number,
-  ) => {
-    // A bad quote makes the parser run on to the next quote, swallowing the
-    // rows in between; those lines are taken one by one again, so only the
-    // malformed line itself is rejected.
-    if (errors.length && raw.includes('\n')) {
-      raw.split('\n').forEach((lineText, i) => {
-        const text = lineText.replace(/\r$/, '');
-        if (!text) return;
-        const parsed = parseLine(text);
-        record(parsed.data[0] ?? [], parsed.errors, text, row + i);
-      });
-      return;
-    }
-    if (!header) return;
-    batch.rowsRead++;
-    const reject = (
-      column: string | null,
-      reason: RejectReason,
-      detail: string,
-    ) =>
-      batch.rejects.push({
-        row,
-        column,
-        reason,
-        detail,
-        raw: redact(raw, errors.length ? undefined : fields).slice(
-          0,
-          MAX_RAW_LINE,
-        ),
-      });
-    if (errors.length) {
-      reject(null, 'malformed_csv', `row ${row}: ${errors[0].message}`);
-    } else if (raw.includes('\uFFFD')) {
-      reject(
-        null,
-        'invalid_utf8',
-        `row ${row} has bytes that are not valid ${profile.file.encoding}`,
-      );
-    } else if (fields.length !== header.length) {
-      reject(
-        null,
-        'ragged_row',
-        `row ${row} has ${fields.length} fields; the header has ${header.length}`,
-      );
-    } else {
-      const mapped = (mapRow as (row: string[]) => MappedRow)(fields);
-      if (mapped.kind === 'encounter') batch.encounters.push(mapped);
-      else if (mapped.kind === 'filtered') batch.filtered++;
-      else reject(mapped.column, mapped.reason, mapped.detail);
-    }
-  };
-
-  // PapaParse's own stream reader keeps reading while paused; driving its
-  // parser chunk by chunk from an async iterator gives real backpressure.
-  const parser = new ParserHandle({
-    delimiter: profile.file.delimiter,
-    quoteChar: profile.file.quote,
-    escapeChar: profile.file.quote,
-    skipEmptyLines: true,
-    step: (results: Papa.ParseStepResult<string[]>) =>
-      handle(results.data, results.errors, results.meta.cursor),
-  });
-  let partial = '';
-  let base = 0;
-  try {
-    for await (const chunk of source) {
-      text += chunk;
-      const aggregate = partial + chunk;
-      const end = parser.parse(aggregate, base, true).meta.cursor;
-      partial = aggregate.substring(end - base);
-      base = end;
-      if (batch.encounters.length + batch.rejects.length >= batchSize)
-        await flush();
-    }
-  } catch (error) {
-    if (
-      error instanceof ImportFileError ||
-      !(error as NodeJS.ErrnoException).code
-    )
-      throw error;
-    throw new ImportFileError(
-      `Cannot read ${request.file}: ${(error as Error).message}`,
-    );
-  }
-  if (partial) parser.parse(partial, base, false);
-  if (!header)
-    throw new ImportFileError(
-      `${request.file} is empty: there is no header row.`,
-    );
-  await flush();
-  await writing;
 }
 
 interface WriteContext {
@@ -664,18 +433,6 @@ async function writeBatch(
   );
   if (!context.dryRun) await client.query('COMMIT');
   return counts;
-}
-
-/** How many line feeds text[from, to) holds. */
-function newlines(text: string, from: number, to: number): number {
-  let count = 0;
-  for (
-    let i = text.indexOf('\n', from);
-    i >= 0 && i < to;
-    i = text.indexOf('\n', i + 1)
-  )
-    count++;
-  return count;
 }
 
 /** COPY input in chunks of about 1 MB. */

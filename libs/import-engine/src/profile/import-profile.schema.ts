@@ -114,6 +114,27 @@ export const fieldsSchema = z
   })
   .strict();
 
+const headerRow = z.number().int().min(1).default(1);
+
+const csvFileSchema = z
+  .object({
+    format: z.literal('csv'),
+    delimiter: z.string().length(1).default(','),
+    quote: z.string().length(1).default('"'),
+    encoding: z.enum(['utf-8', 'latin1', 'utf-16le']).default('utf-8'),
+    headerRow,
+  })
+  .strict();
+
+const xlsxFileSchema = z
+  .object({
+    format: z.literal('xlsx'),
+    /** Worksheet name, or its position from 1; the first sheet by default. */
+    sheet: z.union([z.string().min(1), z.number().int().min(1)]).default(1),
+    headerRow,
+  })
+  .strict();
+
 export const importProfileSchema = z
   .object({
     title: z.string().min(1),
@@ -134,14 +155,13 @@ export const importProfileSchema = z
     timeZone: z.string().min(1).optional(),
     timePrecision: z.enum(TIME_PRECISIONS).default('minute'),
     file: z
-      .object({
-        format: z.literal('csv').default('csv'),
-        delimiter: z.string().length(1).default(','),
-        quote: z.string().length(1).default('"'),
-        encoding: z.enum(['utf-8', 'latin1', 'utf-16le']).default('utf-8'),
-        headerRow: z.number().int().min(1).default(1),
-      })
-      .strict()
+      .preprocess(
+        (file) =>
+          file && typeof file === 'object' && !('format' in file)
+            ? { ...file, format: 'csv' }
+            : file,
+        z.discriminatedUnion('format', [csvFileSchema, xlsxFileSchema]),
+      )
       .default({}),
     recordId: z
       .object({
@@ -165,6 +185,8 @@ export const importProfileSchema = z
   .strict();
 
 export type ImportProfile = z.infer<typeof importProfileSchema>;
+export type CsvFile = z.infer<typeof csvFileSchema>;
+export type XlsxFile = z.infer<typeof xlsxFileSchema>;
 export type ValueField = z.infer<typeof valueFieldSchema>;
 export type TimestampField = z.infer<typeof timestampFieldSchema>;
 export type AreaField = z.infer<typeof areaFieldSchema>;

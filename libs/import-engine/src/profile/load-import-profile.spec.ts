@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-import { ZodObject, type ZodTypeAny } from 'zod';
+import { ZodDiscriminatedUnion, ZodObject, type ZodTypeAny } from 'zod';
 
 import { importProfileSchema } from './import-profile.schema';
 import {
@@ -69,7 +69,7 @@ describe('loadImportProfile', () => {
 
   it('lists the available profiles when the name is unknown', () => {
     expect(errorOf('toronto', VALID)).toBe(
-      'Unknown import profile "toronto". Available profiles: every-key, minimal, month-precision (or give a path to a .yaml file).',
+      'Unknown import profile "toronto". Available profiles: every-key, minimal, month-precision, workbook (or give a path to a .yaml file).',
     );
     expect(errorOf('./no/such/profile.yaml', VALID)).toMatch(
       /^Unknown import profile "\.\/no\/such\/profile\.yaml"\. Available profiles: every-key, minimal, month-precision/,
@@ -80,6 +80,11 @@ describe('loadImportProfile', () => {
   it.each([
     ['unknown-key', 10, 'fields.arrest: unknown key "colum"'],
     ['unknown-top-level-key', 7, '(top level): unknown key "timezone"'],
+    [
+      'csv-key-for-a-workbook',
+      8,
+      'file: unknown key "delimiter" (an XLSX workbook has none: it is a key of CSV files)',
+    ],
     [
       'bad-date-format',
       8,
@@ -171,6 +176,12 @@ function schemaKeys(schema: ZodTypeAny, prefix = ''): string[] {
     else if (def.typeName === 'ZodArray' && def.type) inner = def.type;
     else break;
   }
+  if (inner instanceof ZodDiscriminatedUnion)
+    return [
+      ...new Set(
+        (inner.options as ZodTypeAny[]).flatMap((o) => schemaKeys(o, prefix)),
+      ),
+    ];
   if (!(inner instanceof ZodObject)) return [];
   return Object.entries(inner.shape as Record<string, ZodTypeAny>).flatMap(
     ([key, value]) => {

@@ -28,6 +28,14 @@ export interface LoadedImportProfile {
   profile: ImportProfile;
 }
 
+/** Keys of one file format given for the other. */
+const FILE_KEY_HINTS: Record<string, string> = {
+  delimiter: ' (an XLSX workbook has none: it is a key of CSV files)',
+  quote: ' (an XLSX workbook has none: it is a key of CSV files)',
+  encoding: ' (an XLSX workbook has none: it is a key of CSV files)',
+  sheet: ' (it is a key of XLSX workbooks: add format: xlsx)',
+};
+
 /** A profile that cannot be used; the message names the file, line and key. */
 export class ImportProfileError extends Error {}
 
@@ -91,7 +99,10 @@ export function loadImportProfile(
   if (!parsed.success) {
     const issue: ZodIssue = parsed.error.issues[0];
     if (issue.code === 'unrecognized_keys') {
-      fail(issue.path, `unknown key "${issue.keys[0]}"`, issue.keys[0]);
+      const key = issue.keys[0];
+      const hint =
+        issue.path.join('.') === 'file' ? (FILE_KEY_HINTS[key] ?? '') : '';
+      fail(issue.path, `unknown key "${key}"${hint}`, key);
     }
     const parentPath = issue.path.slice(0, -1);
     const missing =

@@ -86,14 +86,15 @@ export function ImportUploadForm({
           ref={fileInput}
           name="file"
           type="file"
-          accept=".csv,.txt,text/csv"
+          accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           aria-describedby={ids.fileHint}
           aria-invalid={failure ? true : undefined}
           required
         />
         <p id={ids.fileHint} className="import-form__hint">
-          A CSV export. Importing the same file again updates its rows instead
-          of adding them twice.
+          A CSV export or an Excel workbook (.xlsx), as the profile says.
+          Importing the same file again updates its rows instead of adding them
+          twice.
         </p>
       </div>
       <div className="import-form__actions">

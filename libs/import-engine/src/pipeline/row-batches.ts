@@ -1,0 +1,184 @@
+import {
+  compileRowMapper,
+  type MappedEncounter,
+  type MappedRow,
+  type RejectReason,
+} from '../mapping/compile-row-mapper';
+import type { ImportRequest } from './run-import';
+
+export interface PendingReject {
+  row: number;
+  column: string | null;
+  reason: RejectReason;
+  detail: string;
+  raw: string;
+}
+
+export interface Batch {
+  encounters: MappedEncounter[];
+  rejects: PendingReject[];
+  rowsRead: number;
+  filtered: number;
+  bytesRead: number;
+}
+
+/** Reads a file with its profile, handing full batches to `write`. */
+export type BatchReader = (
+  request: ImportRequest,
+  batchSize: number,
+  write: (batch: Batch) => Promise<void>,
+) => Promise<void>;
+
+/** A row a file reader could not read as fields: rejected with this reason. */
+export interface UnreadableRow {
+  reason: RejectReason;
+  detail: string;
+}
+
+const MAX_RAW_LINE = 10_000;
+
+const newBatch = (): Batch => ({
+  encounters: [],
+  rejects: [],
+  rowsRead: 0,
+  filtered: 0,
+  bytesRead: 0,
+});
+
+/**
+ * What every file format shares once its rows are fields: the title rows
+ * above the header, the header itself, each row mapped by the profile (an
+ * encounter, a reject with its reason, or filtered), and batches written one
+ * at a time while the reader goes on with the next, so at most two batches
+ * are in memory. Identifier columns are blanked in the raw text of rejects.
+ */
+export class RowBatches {
+  private rowsBeforeHeader: number;
+  private header: string[] | undefined;
+  private mapRow: ((row: string[]) => MappedRow) | undefined;
+  private readonly identifiers = new Set<number>();
+  private batch = newBatch();
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly request: ImportRequest,
+    private readonly batchSize: number,
+    private readonly write: (batch: Batch) => Promise<void>,
+  ) {
+    this.rowsBeforeHeader = request.profile.profile.file.headerRow - 1;
+  }
+
+  /** The header has been read. */
+  get started(): boolean {
+    return this.header !== undefined;
+  }
+
+  /** How many columns the header has (0 before it is read). */
+  get width(): number {
+    return this.header?.length ?? 0;
+  }
+
+  private fits(fields: string[]): boolean {
+    return fields.length === this.header?.length;
+  }
+
+  /**
+   * Takes a title row or the header (true), or leaves a data row to `add`
+   * (false).
+   */
+  takeHeading(fields: string[]): boolean {
+    if (this.rowsBeforeHeader > 0) {
+      this.rowsBeforeHeader--;
+      return true;
+    }
+    if (this.header) return false;
+    this.header = fields.map((name, i) =>
+      i === 0 ? name.replace(/^\uFEFF/, '') : name,
+    );
+    const { profile } = this.request.profile;
+    this.mapRow = compileRowMapper(
+      profile,
+      this.header,
+      this.request.personKeySecret,
+    );
+    const names = this.header.map((h) => h.trim());
+    for (const c of profile.fields.person_key?.columns ?? [])
+      this.identifiers.add(names.indexOf(c));
+    return true;
+  }
+
+  /**
+   * One data row: `raw` gives its text as it was in the file, from its
+   * fields with identifiers blanked (null when there are none to blank).
+   */
+  add(
+    fields: string[],
+    row: number,
+    raw: (fields: string[] | null) => string,
+    unreadable?: UnreadableRow,
+  ) {
+    const batch = this.batch;
+    batch.rowsRead++;
+    const reject = (
+      column: string | null,
+      reason: RejectReason,
+      detail: string,
+    ) =>
+      batch.rejects.push({
+        row,
+        column,
+        reason,
+        detail,
+        raw: this.redacted(fields, unreadable, raw).slice(0, MAX_RAW_LINE),
+      });
+    if (unreadable) {
+      reject(null, unreadable.reason, unreadable.detail);
+    } else if (!this.fits(fields)) {
+      reject(
+        null,
+        'ragged_row',
+        `row ${row} has ${fields.length} fields; the header has ${this.header?.length}`,
+      );
+    } else {
+      const mapped = (this.mapRow as (row: string[]) => MappedRow)(fields);
+      if (mapped.kind === 'encounter') batch.encounters.push(mapped);
+      else if (mapped.kind === 'filtered') batch.filtered++;
+      else reject(mapped.column, mapped.reason, mapped.detail);
+    }
+  }
+
+  /** The raw text of a reject; a row whose identifiers cannot be told apart is left out. */
+  private redacted(
+    fields: string[],
+    unreadable: UnreadableRow | undefined,
+    raw: (fields: string[] | null) => string,
+  ): string {
+    if (!this.identifiers.size) return raw(null);
+    if (unreadable || !this.fits(fields)) return '';
+    return raw(fields.map((f, i) => (this.identifiers.has(i) ? '' : f)));
+  }
+
+  /** Hands the batch to `write` once it is full, waiting for the one before. */
+  async flushWhenFull(bytesRead: number) {
+    if (
+      this.batch.encounters.length + this.batch.rejects.length >=
+      this.batchSize
+    )
+      await this.flush(bytesRead);
+  }
+
+  /** Writes what is left; `empty` names the file when it had no header. */
+  async finish(bytesRead: number, empty: () => Error) {
+    if (!this.header) throw empty();
+    await this.flush(bytesRead);
+    await this.writing;
+  }
+
+  private async flush(bytesRead: number) {
+    const full = this.batch;
+    this.batch = newBatch();
+    full.bytesRead = bytesRead;
+    await this.writing;
+    this.writing = this.write(full);
+  }
+}
