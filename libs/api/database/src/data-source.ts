@@ -18,6 +18,7 @@ import { HistogramRollups1764000000000 } from './migrations/1764000000000-histog
 import { RollupAreaIndexes1764100000000 } from './migrations/1764100000000-rollup-area-indexes';
 import { EncounterLoadPath1764200000000 } from './migrations/1764200000000-encounter-load-path';
 import { PersonRollups1764300000000 } from './migrations/1764300000000-person-rollups';
+import { RollupRecomputedAt1764400000000 } from './migrations/1764400000000-rollup-recomputed-at';
 
 export const ENTITIES = [
   AgencyEntity,
@@ -42,6 +43,7 @@ export const MIGRATIONS = [
   RollupAreaIndexes1764100000000,
   EncounterLoadPath1764200000000,
   PersonRollups1764300000000,
+  RollupRecomputedAt1764400000000,
 ];
 
 /** TypeORM options for Crosswalk: committed migrations, never synchronize. */

@@ -99,14 +99,32 @@ export function rollupFor(
 }
 
 /**
- * Recomputes one agency's rollups for the local months overlapping
- * [from, to] (all months without a range): one DELETE and one INSERT per
- * table, each a single scan of the encounters computing every metric at once.
+ * What a refresh of one agency's rollups covers: the local months
+ * overlapping [from, to] (all months without them), recomputed; or, with
+ * `added`, the encounters of those import batches (all within [from, to]),
+ * added to the rollups that already hold every other encounter but those of
+ * `unrolled` batches (imports still running).
+ */
+export interface RollupScope {
+  agencyId: string;
+  from?: Date;
+  to?: Date;
+  added?: { batchIds: string[]; unrolledBatchIds: string[] };
+}
+
+/**
+ * The statements that refresh one table of an agency's rollups. Recomputing
+ * is one DELETE of the months and one INSERT per kind of counted record,
+ * each a single scan of the encounters computing every metric at once.
+ * Adding batches appends rows for their encounters alone (rollup answers
+ * are sums, so rows of the same cell add up); for distinct persons, the
+ * counts of the batches' people with them minus those without them. The
+ * agency totals are recomputed for the months either way.
  */
 export function compileRollupRefresh(
   definitions: readonly MetricDefinition[],
   table: RollupTable,
-  range: { agencyId: string; from?: Date; to?: Date },
+  range: RollupScope,
 ): CompiledQuery[] {
   const hour = table === 'metric_hour_rollups';
   const metrics = definitions.filter(hour ? inHourRollups : inRollups);
@@ -132,22 +150,24 @@ export function compileRollupRefresh(
     ...range,
     to: person ? undefined : range.to,
   });
+  const totals = table in AGENCY_TOTALS;
   return [
-    {
-      sql: `DELETE FROM ${table} t USING agencies a WHERE ${months}`,
-      params: del.values,
-    },
-    ...(table in AGENCY_TOTALS
+    ...(range.added && !totals
+      ? []
+      : [
+          {
+            sql: `DELETE FROM ${table} t USING agencies a WHERE ${months}`,
+            params: del.values,
+          },
+        ]),
+    ...(totals
       ? [totalsInsert(table as keyof typeof AGENCY_TOTALS, range)]
       : inserts),
   ];
 }
 
 /** The rollup rows `t` of the agency `a` in the local months overlapping [from, to]. */
-function monthsSql(
-  params: Params,
-  range: { agencyId: string; from?: Date; to?: Date },
-): string {
+function monthsSql(params: Params, range: RollupScope): string {
   const agency = params.add(range.agencyId, '::uuid');
   const from = params.add(range.from ?? null, '::timestamptz');
   const to = params.add(range.to ?? null, '::timestamptz');
@@ -175,7 +195,7 @@ const AGENCY_TOTALS = {
 
 function totalsInsert(
   table: keyof typeof AGENCY_TOTALS,
-  range: { agencyId: string; from?: Date; to?: Date },
+  range: RollupScope,
 ): CompiledQuery {
   const { source, keys, sums } = AGENCY_TOTALS[table];
   const params = new Params();
@@ -190,10 +210,7 @@ function totalsInsert(
 }
 
 /** Month bounds in the agency's zone as instants, so the time index is used. */
-function boundsSql(
-  params: Params,
-  range: { agencyId: string; from?: Date; to?: Date },
-) {
+function boundsSql(params: Params, range: RollupScope) {
   const agency = params.add(range.agencyId, '::uuid');
   const from = params.add(range.from ?? null, '::timestamptz');
   const to = params.add(range.to ?? null, '::timestamptz');
@@ -207,6 +224,13 @@ function boundsSql(
   };
 }
 
+/** With batches added: only their encounters (`alias` is the encounter). */
+function addedSql(params: Params, range: RollupScope, alias: string): string {
+  return range.added
+    ? `AND ${alias}.import_batch_id = ANY(${params.add(range.added.batchIds, '::uuid[]')})`
+    : '';
+}
+
 /**
  * The minute histograms of every percentile metric in one scan: encounters
  * are first counted by their cell and each metric's minutes (and whether
@@ -214,7 +238,7 @@ function boundsSql(
  */
 function histogramInsert(
   definitions: MetricDefinition[],
-  range: { agencyId: string; from?: Date; to?: Date },
+  range: RollupScope,
 ): CompiledQuery {
   const params = new Params();
   const { agency, bounds } = boundsSql(params, range);
@@ -238,6 +262,7 @@ function histogramInsert(
       SELECT r.agency_id, date_trunc('month', x.local_at)::date AS month, r.area_id, r.response_model,
              ${shiftSql('x.local_at')} AS shift, ${columns.join(', ')}, count(*) AS n
         FROM bounds b JOIN encounters r ON r.agency_id = ${agency} AND r.occurred_at >= b.lo AND r.occurred_at < b.hi
+             ${addedSql(params, range, 'r')}
        CROSS JOIN LATERAL (SELECT r.occurred_at AT TIME ZONE b.time_zone AS local_at) x
        GROUP BY ${keys.join(', ')})
     INSERT INTO metric_histogram_rollups (agency_id, metric_id, month, area_id, response_model, shift, minute, n)
@@ -260,7 +285,7 @@ function histogramInsert(
  */
 function personInsertFor(
   group: MetricDefinition[],
-  range: { agencyId: string; from?: Date },
+  range: RollupScope,
 ): CompiledQuery {
   const params = new Params();
   const { agency, bounds } = boundsSql(params, range);
@@ -272,52 +297,91 @@ function personInsertFor(
   const offsets = [...new Set([1, ...ks.flatMap((k) => [k - 1, k])])]
     .filter((j) => j > 0)
     .sort((a, b) => a - b);
+  const depth = offsets[offsets.length - 1];
   // Each encounter's local month, computed once; l<j> is the month of its j-th previous encounter.
   const lagOf = (j: number) => (j === 0 ? 'month' : `l${j}`);
   const metrics = `(VALUES ${group.map((d) => `(${params.add(d.id, '::text')})`).join(', ')}) m (metric_id)`;
-  // A refresh from a month on reads the encounters from then on, and of
-  // their people only the last few before it (as many as the deepest
-  // previous encounter needed), looked up in the order of the person index
-  // so that neighbouring look-ups read the same pages. Ties in time give the
-  // same months in either order.
-  const history = range.from
-    ? `recent AS MATERIALIZED (
+  const added = range.added
+    ? {
+        batches: params.add(range.added.batchIds, '::uuid[]'),
+        unrolled: params.add(range.added.unrolledBatchIds, '::uuid[]'),
+      }
+    : undefined;
+  // The last few encounters of a person before the refreshed months (as
+  // many as the deepest previous encounter needed), for their months.
+  const earlier = (person: string, rolledUp: string) => `
+         SELECT r.occurred_at, false FROM encounters r
+          WHERE r.agency_id = ${agency} AND r.person_key = ${person} AND r.person_key IS NOT NULL
+            AND r.occurred_at < b.lo AND ${where}${rolledUp}
+          ORDER BY r.occurred_at DESC LIMIT ${depth}`;
+  let history: string;
+  if (added) {
+    // Adding batches: every encounter from the refreshed months on of the
+    // people the batches have encounters of, but those of imports still
+    // running, each marked whether it is of the batches; their chains are
+    // counted with (+1) and without (-1) the batches' encounters.
+    const rolledUp = ` AND NOT coalesce(r.import_batch_id = ANY(${added.unrolled}), false)`;
+    history = `people AS MATERIALIZED (
+      SELECT DISTINCT r.person_key FROM bounds b
+        JOIN encounters r ON r.agency_id = ${agency} AND r.occurred_at >= b.lo AND r.occurred_at < b.hi
+       WHERE r.import_batch_id = ANY(${added.batches}) AND r.person_key IS NOT NULL AND ${where}
+       ORDER BY 1),
+    history AS (
+      SELECT p.person_key, h.occurred_at, h.added FROM bounds b CROSS JOIN people p
+       CROSS JOIN LATERAL (
+         SELECT r.occurred_at, coalesce(r.import_batch_id = ANY(${added.batches}), false) AS added FROM encounters r
+          WHERE r.agency_id = ${agency} AND r.person_key = p.person_key AND r.person_key IS NOT NULL
+            AND r.occurred_at >= b.lo AND ${where}${rolledUp}
+         UNION ALL (${earlier('p.person_key', rolledUp)})) h)`;
+  } else if (range.from) {
+    // A refresh from a month on reads the encounters from then on, and of
+    // their people the last few before, looked up in the order of the
+    // person index so that neighbouring look-ups read the same pages.
+    history = `recent AS MATERIALIZED (
       SELECT r.person_key, r.occurred_at FROM bounds b
         JOIN encounters r ON r.agency_id = ${agency} AND r.occurred_at >= b.lo AND r.person_key IS NOT NULL
        WHERE ${where}),
     people AS MATERIALIZED (SELECT DISTINCT person_key FROM recent ORDER BY person_key),
     history AS (
-      SELECT person_key, occurred_at FROM recent
+      SELECT person_key, occurred_at, false AS added FROM recent
       UNION ALL
-      SELECT p.person_key, h.occurred_at FROM bounds b CROSS JOIN people p
-       CROSS JOIN LATERAL (
-         SELECT r.occurred_at FROM encounters r
-          WHERE r.agency_id = ${agency} AND r.person_key = p.person_key AND r.person_key IS NOT NULL
-            AND r.occurred_at < b.lo AND ${where}
-          ORDER BY r.occurred_at DESC LIMIT ${offsets[offsets.length - 1]}) h)`
-    : `history AS (
-      SELECT r.person_key, r.occurred_at FROM encounters r
+      SELECT p.person_key, h.occurred_at, false FROM bounds b CROSS JOIN people p
+       CROSS JOIN LATERAL (${earlier('p.person_key', '')}) h)`;
+  } else {
+    history = `history AS (
+      SELECT r.person_key, r.occurred_at, false AS added FROM encounters r
        WHERE r.agency_id = ${agency} AND r.person_key IS NOT NULL AND ${where})`;
+  }
+  // Ties in time give the same months in either order.
+  const chain = (sign: number, only: string) => `
+      SELECT h.occurred_at AS at, ${sign} AS sign, x.month, ${offsets.map((j) => `lag(x.month, ${j}) OVER w AS l${j}`).join(', ')}
+        FROM history h CROSS JOIN bounds b
+       CROSS JOIN LATERAL (SELECT date_trunc('month', h.occurred_at AT TIME ZONE b.time_zone)::date AS month) x
+       ${only}
+      WINDOW w AS (PARTITION BY h.person_key ORDER BY h.occurred_at)`;
+  const n = added ? 'sum(sign)' : 'count(*)';
+  const changed = added ? `HAVING sum(sign) <> 0` : '';
   const deeper = group
     .filter((d) => (d.minEncounters ?? 1) > 1)
     .map((d) => {
       const k = d.minEncounters as number;
-      return `SELECT ${params.add(d.id, '::text')}, month, ${k}, ${lagOf(k - 1)}, ${lagOf(k)}, count(*)
-        FROM chained, bounds b WHERE at >= b.lo AND ${lagOf(k - 1)} IS NOT NULL GROUP BY 2, 4, 5`;
+      return `SELECT ${params.add(d.id, '::text')}, month, ${k}, ${lagOf(k - 1)}, ${lagOf(k)}, ${n}
+        FROM chained, bounds b WHERE at >= b.lo AND ${lagOf(k - 1)} IS NOT NULL GROUP BY 2, 4, 5 ${changed}`;
     });
   const sql = `WITH ${bounds}, ${history},
-    chained AS (
-      SELECT h.occurred_at AS at, x.month, ${offsets.map((j) => `lag(x.month, ${j}) OVER w AS l${j}`).join(', ')}
-        FROM history h CROSS JOIN bounds b
-       CROSS JOIN LATERAL (SELECT date_trunc('month', h.occurred_at AT TIME ZONE b.time_zone)::date AS month) x
-      WINDOW w AS (PARTITION BY h.person_key ORDER BY h.occurred_at)),
+    chained AS (${chain(1, '')}${
+      added
+        ? `
+      UNION ALL${chain(-1, 'WHERE NOT h.added')}`
+        : ''
+    }),
     firsts AS (
-      SELECT month, l1 AS before, count(*) AS n
-        FROM chained, bounds b WHERE at >= b.lo GROUP BY 1, 2),
+      SELECT month, l1 AS before, ${n} AS n
+        FROM chained, bounds b WHERE at >= b.lo GROUP BY 1, 2 ${changed}),
     unkeyed AS (
       SELECT date_trunc('month', r.occurred_at AT TIME ZONE b.time_zone)::date AS month, count(*) AS n
         FROM bounds b JOIN encounters r ON r.agency_id = ${agency} AND r.occurred_at >= b.lo
-       WHERE r.person_key IS NULL AND ${where} GROUP BY 1)
+       WHERE r.person_key IS NULL AND ${where} ${addedSql(params, range, 'r')} GROUP BY 1)
     INSERT INTO metric_person_rollups (agency_id, metric_id, month, k, reach, before, n)
     SELECT ${agency}, c.* FROM (
       SELECT m.metric_id, f.month, 1, f.month, f.before, f.n FROM firsts f CROSS JOIN ${metrics}
@@ -348,7 +412,7 @@ const personConditions = (definition: MetricDefinition) => [
 function insertFor(
   metrics: MetricDefinition[],
   table: RollupTable,
-  range: { agencyId: string; from?: Date; to?: Date },
+  range: RollupScope,
 ): CompiledQuery {
   const params = new Params();
   const { agency, bounds } = boundsSql(params, range);
@@ -365,7 +429,7 @@ function insertFor(
   // Records are read as r; their encounter (time, area, response model) as e.
   const source = referrals
     ? `referrals r JOIN encounters e ON e.agency_id = r.agency_id AND e.id = r.encounter_id`
-    : `encounters r CROSS JOIN LATERAL (SELECT r.agency_id, r.occurred_at, r.area_id, r.response_model) e`;
+    : `encounters r CROSS JOIN LATERAL (SELECT r.agency_id, r.occurred_at, r.area_id, r.response_model, r.import_batch_id) e`;
   const sql = `WITH ${bounds}
     INSERT INTO ${table} (agency_id, metric_id, month, ${hour ? 'hour_of_week, ' : ''}area_id, response_model, numerator, denominator, excluded, total)
     SELECT g.agency_id, m.metric_id, g.month, ${hour ? 'g.hour_of_week, ' : ''}g.area_id, g.response_model, m.numerator, m.denominator, m.excluded, m.total
@@ -374,7 +438,7 @@ function insertFor(
                    e.area_id, e.response_model, ${columns.join(',\n                   ')}
               FROM bounds b JOIN ${source} ON true
               CROSS JOIN LATERAL (SELECT e.occurred_at AT TIME ZONE b.time_zone AS local_at) x
-             WHERE e.agency_id = ${agency} AND e.occurred_at >= b.lo AND e.occurred_at < b.hi
+             WHERE e.agency_id = ${agency} AND e.occurred_at >= b.lo AND e.occurred_at < b.hi ${addedSql(params, range, 'e')}
              GROUP BY 1, 2, 3, 4${hour ? ', 5' : ''}) g
      CROSS JOIN LATERAL (VALUES ${values.join(', ')}) m (metric_id, numerator, denominator, excluded, total)`;
   return { sql, params: params.values };

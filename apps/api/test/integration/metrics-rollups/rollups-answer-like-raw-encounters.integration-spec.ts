@@ -216,21 +216,8 @@ describe('metric rollups', () => {
       // A batch left as a killed import leaves it: written, not rolled up.
       // Its encounters are earlier ones of people seen later, so their later
       // encounters count differently (repeat encounters, frequent utilizers).
-      await dataSource.query(
-        `INSERT INTO encounters (agency_id, source_system, source_record_id, occurred_at, time_precision, person_key, area_id, response_model)
-         SELECT agency_id, source_system, 'EARLIER-' || source_record_id, timestamptz '2023-02-10 12:00Z' + (id::text < '8')::int * interval '1 hour',
-                time_precision, person_key, area_id, response_model
-           FROM encounters WHERE agency_id = $1 AND person_key IS NOT NULL AND occurred_at >= '2024-01-01' LIMIT 400`,
-        [agencyId],
-      );
-      await dataSource.query(
-        "INSERT INTO import_batches (agency_id, profile, source_system, file_name, status, occurred_from, occurred_to) VALUES ($1, 'x', 'x', 'x', 'interrupted', $2, $3)",
-        [
-          agencyId,
-          new Date('2023-02-10T00:00:00Z'),
-          new Date('2023-02-11T00:00:00Z'),
-        ],
-      );
+      await insertBatch('interrupted', '2023-02-10', 'EARLIER-');
+      const recomputed = await recomputedAt();
       const summary = await runImport(dataSource, {
         profile: loadImportProfile(
           'crosswalk-demo',
@@ -246,11 +233,80 @@ describe('metric rollups', () => {
         [agencyId],
       );
       expect(pending).toBe(0);
+      // Both only inserted encounters: added, not recomputed.
+      expect(await recomputedAt()).toEqual(recomputed);
+      await expectRollupsEqualRaw();
+
+      // An import still running when another is added is left out of it,
+      // and added once it has finished.
+      const running = await insertBatch('running', '2024-05-03', 'RUNNING-');
+      await insertBatch('completed', '2024-05-20', 'LATER-');
+      await rollups.refreshImported(dataSource, agencyId);
+      await dataSource.query(
+        "UPDATE import_batches SET status = 'completed' WHERE id = $1",
+        [running],
+      );
+      await rollups.refreshImported(dataSource, agencyId);
+      expect(await recomputedAt()).toEqual(recomputed);
+      await expectRollupsEqualRaw();
+
+      // Importing the file again with changes updates encounters: their
+      // months are recomputed.
+      writeFileSync(
+        file,
+        demoEncountersCsv({ encounters: 300, seed: 77 })
+          .replace(/DEMO-0/g, 'MORE-0')
+          .replace(/,police_only,/g, ',co_responder,'),
+      );
+      const again = await runImport(dataSource, {
+        profile: loadImportProfile(
+          'crosswalk-demo',
+          shippedProfilesDir(workspaceRoot()),
+        ),
+        file,
+        personKeySecret: 'rollup-test',
+        rollups,
+      });
+      expect(again.updated).toBeGreaterThan(0);
+      expect(await recomputedAt()).not.toEqual(recomputed);
       await expectRollupsEqualRaw();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  const recomputedAt = async (): Promise<Date> =>
+    (
+      await dataSource.query(
+        'SELECT recomputed_at FROM rollup_state WHERE agency_id = $1',
+        [agencyId],
+      )
+    )[0].recomputed_at;
+
+  /**
+   * A batch written as an import leaves it (`status`), not rolled up: copies
+   * of 400 later encounters of people with a key, on one day (half an hour
+   * later for some, so that ties and order both occur).
+   */
+  async function insertBatch(
+    status: string,
+    day: string,
+    prefix: string,
+  ): Promise<string> {
+    const [{ id }] = await dataSource.query(
+      `INSERT INTO import_batches (agency_id, profile, source_system, file_name, status, occurred_from, occurred_to)
+       VALUES ($1, 'x', 'x', 'x', $2, $3::date, $3::date + 1) RETURNING id`,
+      [agencyId, status, day],
+    );
+    await dataSource.query(
+      `INSERT INTO encounters (agency_id, source_system, source_record_id, import_batch_id, occurred_at, time_precision, person_key, area_id, response_model)
+       SELECT agency_id, source_system, $4 || source_record_id, $2, $3::date + interval '12 hours' + (id::text < '8')::int * interval '30 minutes',
+              time_precision, person_key, area_id, response_model
+         FROM encounters WHERE agency_id = $1 AND person_key IS NOT NULL AND occurred_at >= '2024-01-01' AND source_record_id LIKE 'DEMO-%' LIMIT 400`,
+      [agencyId, id, day, prefix],
+    );
+    return id;
+  }
 
   it('are rebuilt when the definitions change', async () => {
     await dataSource.query(
