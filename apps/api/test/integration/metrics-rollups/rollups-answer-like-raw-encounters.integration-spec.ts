@@ -205,28 +205,33 @@ describe('metric rollups', () => {
     const dir = mkdtempSync(join(tmpdir(), 'crosswalk-rollup-'));
     try {
       // New record ids from another seed: 300 encounters spread over the 36 months.
-      const file = join(dir, 'more.csv');
-      writeFileSync(
-        file,
-        demoEncountersCsv({ encounters: 300, seed: 77 }).replace(
-          /DEMO-0/g,
-          'MORE-0',
-        ),
-      );
+      const importMore = (edit: (csv: string) => string = (csv) => csv) => {
+        const file = join(dir, 'more.csv');
+        writeFileSync(
+          file,
+          edit(
+            demoEncountersCsv({ encounters: 300, seed: 77 }).replace(
+              /DEMO-0/g,
+              'MORE-0',
+            ),
+          ),
+        );
+        return runImport(dataSource, {
+          profile: loadImportProfile(
+            'crosswalk-demo',
+            shippedProfilesDir(workspaceRoot()),
+          ),
+          file,
+          personKeySecret: 'rollup-test',
+          rollups,
+        });
+      };
       // A batch left as a killed import leaves it: written, not rolled up.
       // Its encounters are earlier ones of people seen later, so their later
       // encounters count differently (repeat encounters, frequent utilizers).
       await insertBatch('interrupted', '2023-02-10', 'EARLIER-');
       const recomputed = await recomputedAt();
-      const summary = await runImport(dataSource, {
-        profile: loadImportProfile(
-          'crosswalk-demo',
-          shippedProfilesDir(workspaceRoot()),
-        ),
-        file,
-        personKeySecret: 'rollup-test',
-        rollups,
-      });
+      const summary = await importMore();
       expect(summary.inserted).toBe(300);
       const [{ pending }] = await dataSource.query(
         'SELECT count(*)::int AS pending FROM import_batches WHERE agency_id = $1 AND NOT rolled_up',
@@ -252,21 +257,9 @@ describe('metric rollups', () => {
 
       // Importing the file again with changes updates encounters: their
       // months are recomputed.
-      writeFileSync(
-        file,
-        demoEncountersCsv({ encounters: 300, seed: 77 })
-          .replace(/DEMO-0/g, 'MORE-0')
-          .replace(/,police_only,/g, ',co_responder,'),
+      const again = await importMore((csv) =>
+        csv.replace(/,police_only,/g, ',co_responder,'),
       );
-      const again = await runImport(dataSource, {
-        profile: loadImportProfile(
-          'crosswalk-demo',
-          shippedProfilesDir(workspaceRoot()),
-        ),
-        file,
-        personKeySecret: 'rollup-test',
-        rollups,
-      });
       expect(again.updated).toBeGreaterThan(0);
       expect(await recomputedAt()).not.toEqual(recomputed);
       await expectRollupsEqualRaw();
