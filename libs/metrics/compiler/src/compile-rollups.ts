@@ -508,10 +508,13 @@ export function compileRollupQuery(
         )
         .join(` || ' / ' || `)
     : `'all'`;
+  // OFFSET 0 keeps b a subquery of its own: its zone conversions are made
+  // once per agency, not again for every rollup row the bucket is read from.
   const from = `FROM agencies ag
       CROSS JOIN LATERAL (SELECT (${fromAt} AT TIME ZONE ag.time_zone)::date AS lo,
                                  (${toAt} AT TIME ZONE ag.time_zone)::date AS hi,
-                                 date_trunc('month', ${fromAt} AT TIME ZONE ag.time_zone)::date AS first) b
+                                 date_trunc('month', ${fromAt} AT TIME ZONE ag.time_zone)::date AS first
+                         OFFSET 0) b
       JOIN ${table} e ON e.agency_id = ag.id AND e.month >= b.lo AND e.month < b.hi
       CROSS JOIN LATERAL (SELECT ${bucket} AS bucket) p
       ${joinsArea ? 'LEFT JOIN areas area ON area.agency_id = e.agency_id AND area.id = e.area_id' : ''}
@@ -585,8 +588,9 @@ function histogramPercentilesSql(
     const hi = `min(minute) FILTER (WHERE cum > floor(${h}) + 1)`;
     return `${lo} + (max(${h}) - floor(max(${h}))) * (coalesce(${hi}, ${lo}) - ${lo})`;
   });
+  // Counts as int: the running sums below are then bigint, not numeric.
   return `WITH scoped AS (
-      SELECT e.metric_id, p.bucket, ${group} AS grp, e.minute, sum(e.n) AS n
+      SELECT e.metric_id, p.bucket, ${group} AS grp, e.minute, sum(e.n)::int AS n
         ${from}
        GROUP BY 1, 2, 3, 4),
     measured AS (
