@@ -118,8 +118,9 @@ export interface RollupScope {
  * each a single scan of the encounters computing every metric at once.
  * Adding batches appends rows for their encounters alone (rollup answers
  * are sums, so rows of the same cell add up); for distinct persons, the
- * counts of the batches' people with them minus those without them. The
- * agency totals are recomputed for the months either way.
+ * counts of the batches' people with them minus those without them; then
+ * the rows of those months are merged, one per cell. The agency totals are
+ * recomputed for the months either way.
  */
 export function compileRollupRefresh(
   definitions: readonly MetricDefinition[],
@@ -150,21 +151,64 @@ export function compileRollupRefresh(
     ...range,
     to: person ? undefined : range.to,
   });
-  const totals = table in AGENCY_TOTALS;
+  const deleteMonths = {
+    sql: `DELETE FROM ${table} t USING agencies a WHERE ${months}`,
+    params: del.values,
+  };
+  if (table in AGENCY_TOTALS)
+    return [
+      deleteMonths,
+      totalsInsert(table as keyof typeof AGENCY_TOTALS, range),
+    ];
+  if (!range.added) return [deleteMonths, ...inserts];
+  // Merged, the months of an agency importing every day keep one row per cell.
+  const { keys, sums } = CELLS[table as keyof typeof CELLS];
   return [
-    ...(range.added && !totals
-      ? []
-      : [
-          {
-            sql: `DELETE FROM ${table} t USING agencies a WHERE ${months}`,
-            params: del.values,
-          },
-        ]),
-    ...(totals
-      ? [totalsInsert(table as keyof typeof AGENCY_TOTALS, range)]
-      : inserts),
+    ...inserts,
+    {
+      sql: `WITH merged AS (DELETE FROM ${table} t USING agencies a WHERE ${months} RETURNING t.*)
+        INSERT INTO ${table} (${[...keys, ...sums].join(', ')})
+        SELECT ${[...keys, ...sums.map((c) => `sum(${c})`)].join(', ')} FROM merged
+         GROUP BY ${keys.join(', ')}${person ? ' HAVING sum(n) <> 0' : ''}`,
+      params: del.values,
+    },
   ];
 }
+
+/** The cells of the rollup tables built from the encounters, and what is summed in them. */
+const CELLS = {
+  metric_rollups: {
+    keys: ['agency_id', 'metric_id', 'month', 'area_id', 'response_model'],
+    sums: ['numerator', 'denominator', 'excluded', 'total'],
+  },
+  metric_hour_rollups: {
+    keys: [
+      'agency_id',
+      'metric_id',
+      'month',
+      'hour_of_week',
+      'area_id',
+      'response_model',
+    ],
+    sums: ['numerator', 'denominator', 'excluded', 'total'],
+  },
+  metric_histogram_rollups: {
+    keys: [
+      'agency_id',
+      'metric_id',
+      'month',
+      'area_id',
+      'response_model',
+      'shift',
+      'minute',
+    ],
+    sums: ['n'],
+  },
+  metric_person_rollups: {
+    keys: ['agency_id', 'metric_id', 'month', 'k', 'reach', 'before'],
+    sums: ['n'],
+  },
+} as const;
 
 /** The rollup rows `t` of the agency `a` in the local months overlapping [from, to]. */
 function monthsSql(params: Params, range: RollupScope): string {

@@ -238,9 +238,11 @@ describe('metric rollups', () => {
         [agencyId],
       );
       expect(pending).toBe(0);
-      // Both only inserted encounters: added, not recomputed.
+      // Both only inserted encounters: added, not recomputed, and merged
+      // into the cells they add to.
       expect(await recomputedAt()).toEqual(recomputed);
       await expectRollupsEqualRaw();
+      expect(await cellsWithSeveralRows()).toEqual([]);
 
       // An import still running when another is added is left out of it,
       // and added once it has finished.
@@ -254,6 +256,7 @@ describe('metric rollups', () => {
       await rollups.refreshImported(dataSource, agencyId);
       expect(await recomputedAt()).toEqual(recomputed);
       await expectRollupsEqualRaw();
+      expect(await cellsWithSeveralRows()).toEqual([]);
 
       // Importing the file again with changes updates encounters: their
       // months are recomputed.
@@ -267,6 +270,27 @@ describe('metric rollups', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  /** Rollup cells held in more than one row, by table. */
+  async function cellsWithSeveralRows(): Promise<string[]> {
+    const cells: Record<string, string> = {
+      metric_rollups: 'metric_id, month, area_id, response_model',
+      metric_hour_rollups:
+        'metric_id, month, hour_of_week, area_id, response_model',
+      metric_histogram_rollups:
+        'metric_id, month, area_id, response_model, shift, minute',
+      metric_person_rollups: 'metric_id, month, k, reach, before',
+    };
+    const found: string[] = [];
+    for (const [table, keys] of Object.entries(cells)) {
+      const [{ n }] = await dataSource.query(
+        `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${table} WHERE agency_id = $1 GROUP BY ${keys} HAVING count(*) > 1) c`,
+        [agencyId],
+      );
+      if (n) found.push(`${table}: ${n}`);
+    }
+    return found;
+  }
 
   const recomputedAt = async (): Promise<Date> =>
     (
