@@ -99,7 +99,7 @@ async function main(): Promise<number> {
     } = summary;
     if (args.json) {
       process.stdout.write(
-        `${JSON.stringify({ batchId, rowsRead, inserted, updated, unchanged, rejected, filtered, rejectsByReason, seconds, rollupSeconds })}\n`,
+        `${JSON.stringify({ batchId, rowsRead, inserted, updated, unchanged, rejected, filtered, rejectsByReason, seconds: toMs(seconds), rollupSeconds: toMs(rollupSeconds) })}\n`,
       );
     } else {
       process.stdout.write(describe(summary, profile.name, args['dry-run']));
@@ -110,6 +110,9 @@ async function main(): Promise<number> {
     await database.stop();
   }
 }
+
+/** Seconds rounded to the millisecond. */
+const toMs = (seconds: number) => Math.round(seconds * 1000) / 1000;
 
 function describe(s: ImportSummary, profile: string, dryRun: boolean): string {
   const n = (value: number) => value.toLocaleString('en-US');

@@ -71,8 +71,11 @@ describe('loadImportProfile', () => {
     expect(errorOf('toronto', VALID)).toBe(
       'Unknown import profile "toronto". Available profiles: every-key, minimal, month-precision, workbook (or give a path to a .yaml file).',
     );
-    expect(errorOf('./no/such/profile.yaml', VALID)).toMatch(
-      /^Unknown import profile "\.\/no\/such\/profile\.yaml"\. Available profiles: every-key, minimal, month-precision/,
+  });
+
+  it('names the path when a profile file is not there', () => {
+    expect(errorOf('./no/such/profile.yaml', VALID)).toBe(
+      `No profile file at ${resolve('no/such/profile.yaml')}.`,
     );
   });
 
@@ -80,6 +83,11 @@ describe('loadImportProfile', () => {
   it.each([
     ['unknown-key', 10, 'fields.arrest: unknown key "colum"'],
     ['unknown-top-level-key', 7, '(top level): unknown key "timezone"'],
+    [
+      'misspelt-required-key',
+      6,
+      'agency: unknown key "timezone" (did you mean "timeZone"?)',
+    ],
     [
       'csv-key-for-a-workbook',
       8,
@@ -126,6 +134,11 @@ describe('loadImportProfile', () => {
       'year-month-without-month-precision',
       8,
       'fields.occurred_at is read from a year and a month, so timePrecision must be "month" (it is "minute")',
+    ],
+    [
+      'date-without-day-precision',
+      8,
+      'fields.occurred_at is a date without a time of day ("yyyy-MM-dd"), so timePrecision must be "day" (it is "minute")',
     ],
     [
       'constant-with-default',

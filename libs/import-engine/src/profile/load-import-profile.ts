@@ -63,6 +63,8 @@ export function loadImportProfile(
     ? resolve(nameOrPath)
     : join(dir, `${nameOrPath}.yaml`);
   if (!existsSync(path)) {
+    if (path !== join(dir, `${nameOrPath}.yaml`))
+      throw new ImportProfileError(`No profile file at ${path}.`);
     const available = existsSync(dir)
       ? readdirSync(dir)
           .filter((f) => f.endsWith('.yaml'))
@@ -97,11 +99,24 @@ export function loadImportProfile(
 
   const parsed = importProfileSchema.safeParse(doc.toJS());
   if (!parsed.success) {
-    const issue: ZodIssue = parsed.error.issues[0];
+    const { issues } = parsed.error;
+    // A misspelt key is also a missing one: the misspelling is the news.
+    const issue: ZodIssue =
+      issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0];
     if (issue.code === 'unrecognized_keys') {
       const key = issue.keys[0];
-      const hint =
-        issue.path.join('.') === 'file' ? (FILE_KEY_HINTS[key] ?? '') : '';
+      const meant = issues.find(
+        (i) =>
+          i.code === 'invalid_type' &&
+          i.received === 'undefined' &&
+          i.path.slice(0, -1).join('.') === issue.path.join('.') &&
+          String(i.path.at(-1)).toLowerCase() === key.toLowerCase(),
+      );
+      const hint = meant
+        ? ` (did you mean "${String(meant.path.at(-1))}"?)`
+        : issue.path.join('.') === 'file'
+          ? (FILE_KEY_HINTS[key] ?? '')
+          : '';
       fail(issue.path, `unknown key "${key}"${hint}`, key);
     }
     const parentPath = issue.path.slice(0, -1);
@@ -190,6 +205,18 @@ function checkMeaning(profile: ImportProfile, fail: Fail) {
         fail(
           path,
           `is read from a year and a month, so timePrecision must be "month" (it is "${profile.timePrecision}")`,
+        );
+      // Likewise a date without a time of day puts every encounter at midnight.
+      if (
+        name === 'occurred_at' &&
+        timestamp.format &&
+        timestamp.format !== 'iso' &&
+        !/[hHkK]/.test(dateFormatLetters(timestamp.format)) &&
+        !['day', 'month'].includes(profile.timePrecision)
+      )
+        fail(
+          path,
+          `is a date without a time of day ("${timestamp.format}"), so timePrecision must be "day" (it is "${profile.timePrecision}")`,
         );
     } else checkValueField(field as ValueField, type, path, fail);
   }
