@@ -291,25 +291,29 @@ function utcWall(
   second = 0,
   fraction = '',
 ): number {
-  const ms = Date.UTC(
-    year,
-    month - 1,
-    day,
-    hour,
-    minute,
-    second,
-    Number(fraction.padEnd(3, '0').slice(0, 3)),
-  );
-  const back = new Date(ms);
-  return back.getUTCFullYear() === year &&
-    back.getUTCMonth() === month - 1 &&
-    back.getUTCDate() === day &&
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  // Date.UTC would read the years 0-99 as 1900-1999.
+  return year >= 100 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= (month === 2 && leap ? 29 : MONTH_DAYS[month - 1]) &&
     hour < 24 &&
     minute < 60 &&
     second < 60
-    ? ms
+    ? Date.UTC(
+        year,
+        month - 1,
+        day,
+        hour,
+        minute,
+        second,
+        fraction ? Number(fraction.padEnd(3, '0').slice(0, 3)) : 0,
+      )
     : NaN;
 }
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** ISO 8601 date or date-time (`T` or a space between), with or without an offset. */
 function readIso(text: string): ReadTime {
@@ -470,9 +474,11 @@ function compileValue(
   // column matches. Rules never match an empty cell.
   return (row) => {
     let raw = read(row);
-    if (unknown.has(raw.toLowerCase())) raw = '';
-    const key = raw.toLowerCase();
-    if (map.has(key)) return map.get(key) as FieldValue;
+    if (unknown.size && unknown.has(raw.toLowerCase())) raw = '';
+    if (map.size) {
+      const value = map.get(raw.toLowerCase());
+      if (value !== undefined) return value;
+    }
     for (const rule of rules) {
       const text = rule.read ? rule.read(row) : raw;
       if (text !== '' && rule.pattern.test(text)) return rule.value;

@@ -44,10 +44,29 @@ export function copyText(value: string): string {
     : value;
 }
 
+const DAY_MS = 86_400_000;
+/** 'YYYY-MM-DDT' of recent UTC days: rows of an export share their days. */
+const dayPrefixes = new Map<number, string>();
+const two = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
+/** An instant as ISO 8601 UTC text, as toISOString writes it, without a Date per value. */
+export function isoInstant(ms: number): string {
+  const day = Math.floor(ms / DAY_MS);
+  let prefix = dayPrefixes.get(day);
+  if (prefix === undefined) {
+    prefix = new Date(day * DAY_MS).toISOString().slice(0, 11);
+    if (dayPrefixes.size >= 10_000) dayPrefixes.clear();
+    dayPrefixes.set(day, prefix);
+  }
+  const time = ms - day * DAY_MS;
+  const milli = time % 1000;
+  return `${prefix}${two(Math.floor(time / 3_600_000))}:${two(Math.floor(time / 60_000) % 60)}:${two(Math.floor(time / 1000) % 60)}.${milli < 10 ? '00' : milli < 100 ? '0' : ''}${milli}Z`;
+}
+
 const formatters = VALUE_FIELDS.map((field) => {
   const kind = ENCOUNTER_FIELDS[field].kind;
   if (kind === 'timestamp')
-    return (value: unknown) => new Date(value as number).toISOString();
+    return (value: unknown) => isoInstant(value as number);
   if (kind === 'boolean') return (value: unknown) => (value ? 't' : 'f');
   if (kind === 'integer' || kind === 'number')
     return (value: unknown) => String(value);
