@@ -59,12 +59,10 @@ export function loadImportProfile(
   nameOrPath: string,
   dir: string,
 ): LoadedImportProfile {
-  const path = /[/\\]|\.ya?ml$/.test(nameOrPath)
-    ? resolve(nameOrPath)
-    : join(dir, `${nameOrPath}.yaml`);
+  const byPath = /[/\\]|\.ya?ml$/.test(nameOrPath);
+  const path = byPath ? resolve(nameOrPath) : join(dir, `${nameOrPath}.yaml`);
   if (!existsSync(path)) {
-    if (path !== join(dir, `${nameOrPath}.yaml`))
-      throw new ImportProfileError(`No profile file at ${path}.`);
+    if (byPath) throw new ImportProfileError(`No profile file at ${path}.`);
     const available = existsSync(dir)
       ? readdirSync(dir)
           .filter((f) => f.endsWith('.yaml'))
