@@ -19,6 +19,7 @@ import { RollupAreaIndexes1764100000000 } from './migrations/1764100000000-rollu
 import { EncounterLoadPath1764200000000 } from './migrations/1764200000000-encounter-load-path';
 import { PersonRollups1764300000000 } from './migrations/1764300000000-person-rollups';
 import { RollupRecomputedAt1764400000000 } from './migrations/1764400000000-rollup-recomputed-at';
+import { TimePrecisionInRollups1764500000000 } from './migrations/1764500000000-time-precision-in-rollups';
 
 export const ENTITIES = [
   AgencyEntity,
@@ -44,6 +45,7 @@ export const MIGRATIONS = [
   EncounterLoadPath1764200000000,
   PersonRollups1764300000000,
   RollupRecomputedAt1764400000000,
+  TimePrecisionInRollups1764500000000,
 ];
 
 /** TypeORM options for Crosswalk: committed migrations, never synchronize. */

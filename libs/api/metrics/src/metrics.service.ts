@@ -246,7 +246,12 @@ export class MetricsService {
       to: input.to,
       filters: this.filters(user, input.filters),
     });
-    const byHour = new Map(rows.map((row) => [Number(row.period), row]));
+    // Encounters not timed to the hour (period 'unknown') have no cell.
+    const byHour = new Map(
+      rows
+        .filter((row) => row.period !== 'unknown')
+        .map((row) => [Number(row.period), row]),
+    );
     return Array.from({ length: 168 }, (_, index) => {
       const row = byHour.get(index);
       return {

@@ -34,6 +34,28 @@ const LOCAL = 'x.local_at';
 export const hourOfWeekSql = (local: string) =>
   `((date_part('isodow', ${local})::int - 1) * 24 + date_part('hour', ${local})::int)`;
 
+/**
+ * The time precisions that place an encounter in a view by the hour (the
+ * hour of the week, the shift) or by the day (day and week periods). An
+ * encounter whose source gives only its day or month is not put at
+ * midnight or on the 1st: it falls in the period or group 'unknown'.
+ */
+const PRECISE_TO = {
+  hour: "('minute', 'hour')",
+  day: "('minute', 'hour', 'day')",
+} as const;
+
+/** Whether the encounter `alias` is timed at least to the `unit`. */
+export const preciseSql = (unit: keyof typeof PRECISE_TO, alias: string) =>
+  `${alias}.time_precision IN ${PRECISE_TO[unit]}`;
+
+/** The unit a grain needs its encounters timed to, if finer than a month. */
+const GRAIN_UNIT: Partial<Record<Grain, keyof typeof PRECISE_TO>> = {
+  hour_of_week: 'hour',
+  day: 'day',
+  week: 'day',
+};
+
 /** A period's label, from the local time `local` of a record (or of a rollup's first month). */
 export function periodSql(grain: Grain, local = LOCAL): string {
   return {
@@ -140,7 +162,7 @@ export function dimensionSql(
     case 'district':
       return `coalesce(root.code, 'unknown')`;
     case 'shift':
-      return shiftSql(LOCAL);
+      return `CASE WHEN ${preciseSql('hour', 'e')} THEN ${shiftSql(LOCAL)} ELSE 'unknown' END`;
     case 'program_area': {
       const program = query.program ?? query.filters?.programId;
       if (!program) throw new Error('program_area needs a program');
@@ -174,7 +196,10 @@ export function compileMetricQuery(
     `e.occurred_at < ${params.add(query.to, '::timestamptz')}`,
     ...filterSql(query.filters ?? {}, params),
   ];
-  const period = periodSql(query.grain);
+  const unit = GRAIN_UNIT[query.grain];
+  const period = unit
+    ? `CASE WHEN ${preciseSql(unit, 'e')} THEN ${periodSql(query.grain)} ELSE 'unknown' END`
+    : periodSql(query.grain);
   const group = groupBy.length
     ? groupBy.map((d) => dimensionSql(d, query, params)).join(` || ' / ' || `)
     : `'all'`;

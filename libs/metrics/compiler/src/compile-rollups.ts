@@ -11,6 +11,7 @@ import {
   isAdditive,
   Params,
   periodSql,
+  preciseSql,
   rootOf,
   shiftSql,
 } from './compile-metric-query';
@@ -26,7 +27,8 @@ import type {
  * additive parts (numerator, denominator, excluded, total) of every count,
  * ratio and sum metric; the hour-of-week table adds the hour for counts; the
  * histograms hold whole minutes (and the shift) for percentiles; the totals
- * tables sum those per agency; the person table is agency-wide.
+ * tables sum those per agency; the person table is agency-wide. Encounters
+ * not timed to the hour have a null hour of week and the shift 'unknown'.
  */
 export type RollupTable =
   | 'metric_rollups'
@@ -304,7 +306,7 @@ function histogramInsert(
   const sql = `WITH ${bounds},
     cells AS (
       SELECT r.agency_id, date_trunc('month', x.local_at)::date AS month, r.area_id, r.response_model,
-             ${shiftSql('x.local_at')} AS shift, ${columns.join(', ')}, count(*) AS n
+             CASE WHEN ${preciseSql('hour', 'r')} THEN ${shiftSql('x.local_at')} ELSE 'unknown' END AS shift, ${columns.join(', ')}, count(*) AS n
         FROM bounds b JOIN encounters r ON r.agency_id = ${agency} AND r.occurred_at >= b.lo AND r.occurred_at < b.hi
              ${addedSql(params, range, 'r')}
        CROSS JOIN LATERAL (SELECT r.occurred_at AT TIME ZONE b.time_zone AS local_at) x
@@ -473,12 +475,12 @@ function insertFor(
   // Records are read as r; their encounter (time, area, response model) as e.
   const source = referrals
     ? `referrals r JOIN encounters e ON e.agency_id = r.agency_id AND e.id = r.encounter_id`
-    : `encounters r CROSS JOIN LATERAL (SELECT r.agency_id, r.occurred_at, r.area_id, r.response_model, r.import_batch_id) e`;
+    : `encounters r CROSS JOIN LATERAL (SELECT r.agency_id, r.occurred_at, r.time_precision, r.area_id, r.response_model, r.import_batch_id) e`;
   const sql = `WITH ${bounds}
     INSERT INTO ${table} (agency_id, metric_id, month, ${hour ? 'hour_of_week, ' : ''}area_id, response_model, numerator, denominator, excluded, total)
     SELECT g.agency_id, m.metric_id, g.month, ${hour ? 'g.hour_of_week, ' : ''}g.area_id, g.response_model, m.numerator, m.denominator, m.excluded, m.total
       FROM (SELECT e.agency_id, date_trunc('month', x.local_at)::date AS month,
-                   ${hour ? `${hourOfWeekSql('x.local_at')} AS hour_of_week,` : ''}
+                   ${hour ? `CASE WHEN ${preciseSql('hour', 'e')} THEN ${hourOfWeekSql('x.local_at')} END AS hour_of_week,` : ''}
                    e.area_id, e.response_model, ${columns.join(',\n                   ')}
               FROM bounds b JOIN ${source} ON true
               CROSS JOIN LATERAL (SELECT e.occurred_at AT TIME ZONE b.time_zone AS local_at) x
@@ -542,7 +544,7 @@ export function compileRollupQuery(
           : `greatest(date_trunc(${params.add(grain, '::text')}, e.month::timestamp)::date, b.first)`;
   const period =
     grain === 'hour_of_week'
-      ? 's.bucket::text'
+      ? `coalesce(s.bucket::text, 'unknown')`
       : periodSql(grain, 's.bucket::timestamp');
   // Rollup months have no time of day: the shift is a column.
   const group = groupBy.length

@@ -99,10 +99,11 @@ export async function createAgency(
   return { id, area };
 }
 
-/** The encounter columns the metric specs set; anything left out is NULL. */
+/** The encounter columns the metric specs set; anything left out is NULL (time_precision: minute). */
 export interface EncounterInsert {
   source_record_id: string;
   occurred_at: Date | string;
+  time_precision?: 'minute' | 'hour' | 'day' | 'month';
   dispatched_at?: Date | string | null;
   arrived_at?: Date | string | null;
   cleared_at?: Date | string | null;
@@ -127,6 +128,7 @@ export interface EncounterInsert {
 const COLUMNS = [
   'source_record_id',
   'occurred_at',
+  'time_precision',
   'dispatched_at',
   'arrived_at',
   'cleared_at',
@@ -158,14 +160,18 @@ export async function insertEncounters(
   const params: unknown[] = [agencyId];
   const rows = encounters.map((encounter) => {
     const values = COLUMNS.map((column) => {
-      params.push(encounter[column] ?? null);
+      params.push(
+        column === 'time_precision'
+          ? (encounter.time_precision ?? 'minute')
+          : (encounter[column] ?? null),
+      );
       return `$${params.length}`;
     });
-    return `($1, 'metrics-it', 'minute', ${values.join(', ')})`;
+    return `($1, 'metrics-it', ${values.join(', ')})`;
   });
   const inserted: { id: string; source_record_id: string }[] =
     await dataSource.query(
-      `INSERT INTO encounters (agency_id, source_system, time_precision, ${COLUMNS.join(', ')})
+      `INSERT INTO encounters (agency_id, source_system, ${COLUMNS.join(', ')})
        VALUES ${rows.join(', ')} RETURNING id, source_record_id`,
       params,
     );

@@ -21,7 +21,9 @@ import {
 // The compiled SQL against a plain TypeScript reference implementation of
 // the metric catalogue, on random encounter sets: random outcomes (unknowns
 // included), instants around the 2024 DST changes and month boundaries of
-// America/Chicago, random areas, response models, persons and intervals.
+// America/Chicago, random areas, response models, persons and intervals,
+// and random time precisions: an encounter known only to the day or month
+// is in the period 'unknown' of finer views.
 
 const ZONE = 'America/Chicago';
 const FROM = new Date('2024-01-01T06:00:00Z'); // 2024-01-01 00:00 CST
@@ -42,8 +44,11 @@ const ANCHORS = [
 
 type Area = 'B1' | 'B2' | 'B3';
 
+type TimePrecision = 'minute' | 'hour' | 'day' | 'month';
+
 interface RandomEncounter {
   occurredAt: Date;
+  precision: TimePrecision;
   area: Area | null;
   responseModel: ResponseModel | null;
   arrest: boolean | null;
@@ -75,6 +80,13 @@ const instant = fc.oneof(
 const encounter: fc.Arbitrary<RandomEncounter> = fc
   .record({
     occurredAt: instant,
+    precision: fc.constantFrom<TimePrecision>(
+      'minute',
+      'minute',
+      'hour',
+      'day',
+      'month',
+    ),
     area: fc.constantFrom<Area | null>('B1', 'B2', 'B3', null),
     responseModel: fc.constantFrom<ResponseModel | null>(
       ...RESPONSE_MODELS,
@@ -253,9 +265,18 @@ const REFERENCE: Record<string, Reference> = {
 type Grain = 'month' | 'week' | 'hour_of_week' | 'total';
 type Dimension = 'area' | 'response_model';
 
-/** The bucket of an instant, read on the agency's wall clock. */
-function periodOf(at: Date, grain: Grain): string {
-  const local = new TZDate(at.getTime(), ZONE);
+/** The grains an encounter of each precision can be placed in. */
+const PLACED: Record<TimePrecision, Grain[]> = {
+  minute: ['month', 'week', 'hour_of_week', 'total'],
+  hour: ['month', 'week', 'hour_of_week', 'total'],
+  day: ['month', 'week', 'total'],
+  month: ['month', 'total'],
+};
+
+/** The bucket of an encounter, read on the agency's wall clock. */
+function periodOf(e: RandomEncounter, grain: Grain): string {
+  if (!PLACED[e.precision].includes(grain)) return 'unknown';
+  const local = new TZDate(e.occurredAt.getTime(), ZONE);
   switch (grain) {
     case 'month':
       return format(local, 'yyyy-MM');
@@ -285,7 +306,7 @@ function reference(
   const buckets = new Map<string, RandomEncounter[]>();
   for (const e of encounters) {
     if (e.occurredAt < FROM || e.occurredAt >= TO) continue;
-    const key = `${periodOf(e.occurredAt, grain)} | ${groupOf(e, groupBy)}`;
+    const key = `${periodOf(e, grain)} | ${groupOf(e, groupBy)}`;
     buckets.set(key, [...(buckets.get(key) ?? []), e]);
   }
   return new Map(
@@ -331,6 +352,7 @@ describe('compiled metric SQL matches a TypeScript reference implementation', ()
       encounters.map((e, i): EncounterInsert => ({
         source_record_id: `P${i}`,
         occurred_at: e.occurredAt,
+        time_precision: e.precision,
         dispatched_at: e.dispatchedAt,
         arrived_at: e.arrivedAt,
         area_id: e.area ? agency.area[e.area] : null,
@@ -392,7 +414,10 @@ describe('compiled metric SQL matches a TypeScript reference implementation', ()
         ]),
       );
     };
-    /** The API fills all 168 cells; empty ones hold 0 for counts, else nothing. */
+    /**
+     * The API fills all 168 cells; empty ones hold 0 for counts, else
+     * nothing. Encounters not timed to the hour have no cell.
+     */
     const referenceHourOfWeek = () => {
       const answered = reference(metric, encounters, 'hour_of_week');
       return new Map(

@@ -1,5 +1,5 @@
 WITH scoped AS (
-  SELECT e.*, ((date_part('isodow', x.local_at)::int - 1) * 24 + date_part('hour', x.local_at)::int)::text AS period, 'all' AS grp
+  SELECT e.*, CASE WHEN e.time_precision IN ('minute', 'hour') THEN ((date_part('isodow', x.local_at)::int - 1) * 24 + date_part('hour', x.local_at)::int)::text ELSE 'unknown' END AS period, 'all' AS grp
   FROM encounters e
   JOIN agencies ag ON ag.id = e.agency_id
   CROSS JOIN LATERAL (SELECT e.occurred_at AT TIME ZONE ag.time_zone AS local_at) x

@@ -1,5 +1,5 @@
 WITH scoped AS (
-  SELECT e.*, to_char(date_trunc('week', x.local_at), 'YYYY-MM-DD') AS period, 'all' AS grp
+  SELECT e.*, CASE WHEN e.time_precision IN ('minute', 'hour', 'day') THEN to_char(date_trunc('week', x.local_at), 'YYYY-MM-DD') ELSE 'unknown' END AS period, 'all' AS grp
   FROM encounters e
   JOIN agencies ag ON ag.id = e.agency_id
   CROSS JOIN LATERAL (SELECT e.occurred_at AT TIME ZONE ag.time_zone AS local_at) x
