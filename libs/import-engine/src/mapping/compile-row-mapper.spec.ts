@@ -332,10 +332,12 @@ describe('timestamps', () => {
     });
     expect(iso(row, 'occurred_at')).toBe('2023-07-05T04:30:00.000Z');
     expect(iso(row, 'arrived_at')).toBe('2023-07-05T04:45:30.000Z');
-    // An empty time leaves midnight; an empty date leaves no timestamp.
-    expect(iso(map({ id: '1', date: '07/04/2023' }), 'occurred_at')).toBe(
-      '2023-07-04T07:00:00.000Z',
-    );
+    expect(row).toMatchObject({ timePrecision: 'minute' });
+    // An empty time leaves midnight, known to the day only; an empty date
+    // leaves no timestamp.
+    const untimed = map({ id: '1', date: '07/04/2023' });
+    expect(iso(untimed, 'occurred_at')).toBe('2023-07-04T07:00:00.000Z');
+    expect(untimed).toMatchObject({ timePrecision: 'day' });
     expect(map({ id: '1', time: '2130' })).toMatchObject({
       reason: 'missing_required',
     });

@@ -1,6 +1,10 @@
 import { createHmac } from 'node:crypto';
 
-import { ENCOUNTER_FIELDS, type EncounterFieldType } from '@crosswalk/domain';
+import {
+  ENCOUNTER_FIELDS,
+  type EncounterFieldType,
+  type TimePrecision,
+} from '@crosswalk/domain';
 import { utc } from '@date-fns/utc';
 import { parse as parseDate } from 'date-fns';
 
@@ -27,6 +31,8 @@ export interface MappedEncounter {
   /** Area codes from the finest level up (beat, sector, precinct), or null for unknown area. */
   areaPath: { code: string; level: string }[] | null;
   personKey: string | null;
+  /** The profile's, or `day` for a date whose time cell is empty. */
+  timePrecision: TimePrecision;
 }
 
 export interface RejectedRow {
@@ -146,6 +152,13 @@ export function compileRowMapper(
     'cleared_at',
   ].map((f) => VALUE_FIELDS.indexOf(f as never));
   const occurredIndex = VALUE_FIELDS.indexOf('occurred_at');
+  // A date whose time cell is empty is read as midnight: known to the day only.
+  const { time: occurredTime } = profile.fields.occurred_at;
+  const untimed =
+    occurredTime &&
+    (profile.timePrecision === 'minute' || profile.timePrecision === 'hour')
+      ? cell(occurredTime.column, 'fields.occurred_at')
+      : undefined;
 
   const area = profile.fields.area;
   const areaLevels = area
@@ -246,7 +259,15 @@ export function compileRowMapper(
           }
         }
       }
-      return { kind: 'encounter', recordId, values, areaPath, personKey };
+      return {
+        kind: 'encounter',
+        recordId,
+        values,
+        areaPath,
+        personKey,
+        timePrecision:
+          untimed && untimed(row) === '' ? 'day' : profile.timePrecision,
+      };
     } catch (error) {
       if (error instanceof Reject)
         return {

@@ -140,7 +140,6 @@ export async function runImport(
         agencyId,
         batchId,
         sourceSystem: profile.sourceSystem,
-        timePrecision: profile.timePrecision,
         areas,
         dryRun,
       });
@@ -283,13 +282,12 @@ interface WriteContext {
   agencyId: string;
   batchId: string;
   sourceSystem: string;
-  timePrecision: string;
   areas: AreaResolver;
   dryRun: boolean;
 }
 
 const UPDATE_SQL = `
-  UPDATE encounters e SET import_batch_id = $3, time_precision = $4,
+  UPDATE encounters e SET import_batch_id = $3,
     ${STAGING_COLUMNS.filter((c) => c !== 'source_record_id')
       .map((c) => `${c} = s.${c}`)
       .join(', ')}
@@ -321,7 +319,7 @@ async function writeBatch(
     const areaId = path?.length
       ? (context.areas.cached(path) ?? (await context.areas.resolve(path)))
       : null;
-    const staged = stagingLine(encounter, areaId, context.timePrecision);
+    const staged = stagingLine(encounter, areaId);
     const earlier = rows.get(encounter.recordId);
     if (earlier) {
       if (earlier.hash === staged.hash) repeatedSame++;
@@ -345,7 +343,7 @@ async function writeBatch(
   const fresh: string[] = [];
   const changed: string[] = [];
   let unchanged = repeatedSame;
-  const prefix = `${context.agencyId}\t${copyText(context.sourceSystem)}\t${context.batchId}\t${context.timePrecision}\t`;
+  const prefix = `${context.agencyId}\t${copyText(context.sourceSystem)}\t${context.batchId}\t`;
   // The span of what was written, so the metric rollups of those months are refreshed.
   let occurredFrom = Infinity;
   let occurredTo = -Infinity;
@@ -362,7 +360,7 @@ async function writeBatch(
   if (fresh.length) {
     const copy = client.query(
       copyFrom(
-        `COPY encounters (agency_id, source_system, import_batch_id, time_precision, ${STAGING_COLUMNS.join(', ')}) FROM STDIN`,
+        `COPY encounters (agency_id, source_system, import_batch_id, ${STAGING_COLUMNS.join(', ')}) FROM STDIN`,
       ),
     );
     await pipeline(chunked(fresh), copy);
@@ -381,7 +379,6 @@ async function writeBatch(
       context.agencyId,
       context.sourceSystem,
       context.batchId,
-      context.timePrecision,
     ]);
   }
   if (batch.rejects.length) {

@@ -13,6 +13,7 @@ export const STAGING_COLUMNS = [
   ...VALUE_FIELDS,
   'area_id',
   'person_key',
+  'time_precision',
   'row_hash',
 ];
 
@@ -30,6 +31,7 @@ export const STAGING_TABLE_SQL = `CREATE TEMP TABLE import_staging (
   ${VALUE_FIELDS.map((f) => `${f} ${SQL_TYPES[ENCOUNTER_FIELDS[f].kind]}`).join(',\n  ')},
   area_id uuid,
   person_key bytea,
+  time_precision text NOT NULL,
   row_hash text NOT NULL
 )`;
 
@@ -75,13 +77,12 @@ const formatters = VALUE_FIELDS.map((field) => {
 
 /**
  * The encounter's values as COPY text (STAGING_COLUMNS without the hash) and
- * their MD5, which also covers the time precision: an identical re-import is
- * recognised as unchanged without comparing columns.
+ * their MD5: an identical re-import is recognised as unchanged without
+ * comparing columns.
  */
 export function stagingLine(
   encounter: MappedEncounter,
   areaId: string | null,
-  timePrecision: string,
 ): { content: string; hash: string } {
   const parts: string[] = [copyText(encounter.recordId)];
   for (let i = 0; i < formatters.length; i++) {
@@ -93,5 +94,9 @@ export function stagingLine(
     encounter.personKey ? `\\\\x${encounter.personKey}` : '\\N',
   );
   const content = parts.join('\t');
-  return { content, hash: hash('md5', timePrecision + content) };
+  const { timePrecision } = encounter;
+  return {
+    content: `${content}\t${timePrecision}`,
+    hash: hash('md5', timePrecision + content),
+  };
 }
