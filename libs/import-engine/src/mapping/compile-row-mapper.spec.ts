@@ -207,7 +207,17 @@ describe('booleans, numbers, text and constants', () => {
 });
 
 describe('timestamps', () => {
-  const header = ['id', 'occurred', 'arrived', 'date', 'time', 'year', 'month'];
+  const header = [
+    'id',
+    'occurred',
+    'arrived',
+    'date',
+    'time',
+    'year',
+    'month',
+    'day',
+    'hour',
+  ];
   const twelveHour = mapper(
     `  occurred_at: { column: occurred, format: 'MM/dd/yyyy h:mm:ss a' }
   arrived_at: { column: arrived, format: 'MM/dd/yyyy hh:mm:ss a' }`,
@@ -372,6 +382,42 @@ describe('timestamps', () => {
       reason: 'missing_required',
       column: 'year',
     });
+    expect(map({ id: '1', year: '2014', month: '5' })).toMatchObject({
+      timePrecision: 'month',
+    });
+  });
+
+  it('adds a day column and an hour column to a year and a month', () => {
+    const map = mapper(
+      `  occurred_at: { year: year, month: month, day: day, hour: hour }`,
+      header,
+      { extra: 'timePrecision: hour' },
+    );
+    const read = (day: string, hour: string, month = 'February') =>
+      map({ id: '1', year: '2024', month, day, hour });
+    expect(read('29', '13')).toMatchObject({ timePrecision: 'hour' });
+    expect(iso(read('29', '13'), 'occurred_at')).toBe(
+      '2024-02-29T21:00:00.000Z',
+    );
+    expect(iso(read('03', '0', 'Mar'), 'occurred_at')).toBe(
+      '2024-03-03T08:00:00.000Z',
+    );
+    // An empty hour is known to the day; an empty day to the month.
+    expect(read('29', '')).toMatchObject({ timePrecision: 'day' });
+    expect(iso(read('29', ''), 'occurred_at')).toBe('2024-02-29T08:00:00.000Z');
+    expect(read('', '')).toMatchObject({ timePrecision: 'month' });
+    expect(iso(read('', ''), 'occurred_at')).toBe('2024-02-01T08:00:00.000Z');
+    expect(read('30', '1')).toMatchObject({
+      reason: 'invalid_date',
+      column: 'day',
+      detail: '"30" in "day" is not a day of 2024-02',
+    });
+    expect(read('1', '24')).toMatchObject({
+      reason: 'invalid_date',
+      column: 'hour',
+      detail: '"24" in "hour" is not an hour (0-23)',
+    });
+    expect(read('1', '1.5')).toMatchObject({ column: 'hour' });
   });
 });
 

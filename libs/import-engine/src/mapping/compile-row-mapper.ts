@@ -3,6 +3,7 @@ import { createHmac } from 'node:crypto';
 import {
   ENCOUNTER_FIELDS,
   type EncounterFieldType,
+  TIME_PRECISIONS,
   type TimePrecision,
 } from '@crosswalk/domain';
 import { utc } from '@date-fns/utc';
@@ -152,13 +153,7 @@ export function compileRowMapper(
     'cleared_at',
   ].map((f) => VALUE_FIELDS.indexOf(f as never));
   const occurredIndex = VALUE_FIELDS.indexOf('occurred_at');
-  // A date whose time cell is empty is read as midnight: known to the day only.
-  const { time: occurredTime } = profile.fields.occurred_at;
-  const untimed =
-    occurredTime &&
-    (profile.timePrecision === 'minute' || profile.timePrecision === 'hour')
-      ? cell(occurredTime.column, 'fields.occurred_at')
-      : undefined;
+  const precisionOf = rowPrecision(profile, cell);
 
   const area = profile.fields.area;
   const areaLevels = area
@@ -265,8 +260,7 @@ export function compileRowMapper(
         values,
         areaPath,
         personKey,
-        timePrecision:
-          untimed && untimed(row) === '' ? 'day' : profile.timePrecision,
+        timePrecision: precisionOf(row),
       };
     } catch (error) {
       if (error instanceof Reject)
@@ -279,6 +273,36 @@ export function compileRowMapper(
       throw error;
     }
   };
+}
+
+/**
+ * The time precision of a row: the profile's, or coarser where the cells of
+ * `occurred_at` leave out part of it. A date with an empty time is known to
+ * the day; a year and month with an empty day to the month, with a day but an
+ * empty hour to the day.
+ */
+function rowPrecision(
+  profile: ImportProfile,
+  cell: (c: string, u: string) => Cell,
+): (row: string[]) => TimePrecision {
+  const stated = profile.timePrecision;
+  const coarser = (precision: TimePrecision) =>
+    TIME_PRECISIONS.indexOf(precision) > TIME_PRECISIONS.indexOf(stated)
+      ? precision
+      : stated;
+  const { time, day, hour } = profile.fields.occurred_at;
+  const read = (column: string | undefined) =>
+    column === undefined ? undefined : cell(column, 'fields.occurred_at');
+  const readTime = read(time?.column);
+  const readDay = read(day);
+  const readHour = read(hour);
+  const untimed = coarser('day');
+  const undated = coarser('month');
+  if (readTime) return (row) => (readTime(row) ? stated : untimed);
+  if (readDay)
+    return (row) =>
+      !readDay(row) ? undated : readHour && !readHour(row) ? untimed : stated;
+  return () => stated;
 }
 
 function columnOf(field: TimestampField | undefined): string | null {
@@ -429,6 +453,24 @@ function compileTimestamp(
   }
   const readYear = cell(field.year as string, usedBy);
   const readMonth = cell(field.month as string, usedBy);
+  const readDay = field.day ? cell(field.day, usedBy) : undefined;
+  const readHour = field.hour ? cell(field.hour, usedBy) : undefined;
+  /** A whole number from min to max in the column, or an invalid_date. */
+  const whole = (
+    text: string,
+    column: string,
+    [min, max]: [number, number],
+    what: string,
+  ) => {
+    const n = /^\d{1,2}$/.test(text) ? Number(text) : NaN;
+    if (!(n >= min && n <= max))
+      throw new Reject(
+        column,
+        'invalid_date',
+        `"${text}" in "${column}" is not ${what}`,
+      );
+    return n;
+  };
   return (row) => {
     const yearText = readYear(row);
     const monthText = readMonth(row);
@@ -453,7 +495,21 @@ function compileTimestamp(
         `"${monthText}" in "${field.month}" is not a month`,
       );
     }
-    return zone.toUtc(Date.UTC(year, monthNumber - 1, 1));
+    // An empty day gives the 1st, an empty hour midnight (see precisionOf).
+    const dayText = readDay?.(row) ?? '';
+    const day = dayText
+      ? whole(
+          dayText,
+          field.day as string,
+          [1, new Date(Date.UTC(year, monthNumber, 0)).getUTCDate()],
+          `a day of ${year}-${String(monthNumber).padStart(2, '0')}`,
+        )
+      : 1;
+    const hourText = (dayText && readHour?.(row)) || '';
+    const hour = hourText
+      ? whole(hourText, field.hour as string, [0, 23], 'an hour (0-23)')
+      : 0;
+    return zone.toUtc(Date.UTC(year, monthNumber - 1, day, hour));
   };
 }
 

@@ -46,7 +46,7 @@ const datePart = z
   .object({ column, format: z.string().min(1).default('iso') })
   .strict();
 
-/** A timestamp from one column, a date column plus a time column, or year + month columns. */
+/** A timestamp from one column, a date column plus a time column, or year + month (+ day + hour) columns. */
 export const timestampFieldSchema = z
   .object({
     column: column.optional(),
@@ -55,6 +55,8 @@ export const timestampFieldSchema = z
     time: datePart.optional(),
     year: column.optional(),
     month: column.optional(),
+    day: column.optional(),
+    hour: column.optional(),
   })
   .strict();
 

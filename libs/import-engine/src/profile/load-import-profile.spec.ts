@@ -69,7 +69,7 @@ describe('loadImportProfile', () => {
 
   it('lists the available profiles when the name is unknown', () => {
     expect(errorOf('toronto', VALID)).toBe(
-      'Unknown import profile "toronto". Available profiles: every-key, minimal, month-precision, workbook (or give a path to a .yaml file).',
+      'Unknown import profile "toronto". Available profiles: day-and-hour-columns, every-key, minimal, month-precision, workbook (or give a path to a .yaml file).',
     );
   });
 
@@ -136,6 +136,16 @@ describe('loadImportProfile', () => {
       'fields.occurred_at is read from a year and a month, so timePrecision must be "month" (it is "minute")',
     ],
     [
+      'year-month-day-hour-with-minute-precision',
+      8,
+      'fields.occurred_at is read from a year, a month, a day and an hour, so timePrecision must be "hour" or "day" or "month" (it is "minute")',
+    ],
+    [
+      'hour-without-day',
+      9,
+      'fields.occurred_at: "hour" goes with "year", "month" and "day"',
+    ],
+    [
       'date-without-day-precision',
       8,
       'fields.occurred_at is a date without a time of day ("yyyy-MM-dd"), so timePrecision must be "day" (it is "minute")',
@@ -148,7 +158,7 @@ describe('loadImportProfile', () => {
     [
       'two-sources-for-a-timestamp',
       9,
-      'fields.occurred_at needs exactly one source: "column" (with "format"), "date" and "time", or "year" and "month"',
+      'fields.occurred_at needs exactly one source: "column" (with "format"), "date" and "time", or "year" and "month" (with "day" and "hour")',
     ],
     ['filter-without-condition', 8, 'filter.0 needs "matches" or "equals"'],
     [

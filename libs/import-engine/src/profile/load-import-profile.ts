@@ -1,7 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 
-import { ENCOUNTER_FIELDS, type EncounterFieldType } from '@crosswalk/domain';
+import {
+  ENCOUNTER_FIELDS,
+  type EncounterFieldType,
+  TIME_PRECISIONS,
+  type TimePrecision,
+} from '@crosswalk/domain';
 import { format as formatDate, isValid, parse as parseDate } from 'date-fns';
 import {
   type Document,
@@ -199,11 +204,20 @@ function checkMeaning(profile: ImportProfile, fail: Fail) {
       checkTimestamp(timestamp, path, fail);
       // A year and a month say nothing finer; a finer claim would put every
       // encounter at midnight on the 1st in hourly and daily views.
-      if (timestamp.year !== undefined && profile.timePrecision !== 'month')
-        fail(
-          path,
-          `is read from a year and a month, so timePrecision must be "month" (it is "${profile.timePrecision}")`,
-        );
+      if (timestamp.year !== undefined) {
+        const [parts, finest]: [string, TimePrecision] =
+          timestamp.hour !== undefined
+            ? ['a year, a month, a day and an hour', 'hour']
+            : timestamp.day !== undefined
+              ? ['a year, a month and a day', 'day']
+              : ['a year and a month', 'month'];
+        const allowed = TIME_PRECISIONS.slice(TIME_PRECISIONS.indexOf(finest));
+        if (!allowed.includes(profile.timePrecision))
+          fail(
+            path,
+            `is read from ${parts}, so timePrecision must be ${allowed.map((p) => `"${p}"`).join(' or ')} (it is "${profile.timePrecision}")`,
+          );
+      }
       // Likewise a date without a time of day puts every encounter at midnight.
       if (
         name === 'occurred_at' &&
@@ -229,9 +243,13 @@ function checkTimestamp(field: TimestampField, path: string[], fail: Fail) {
   if (sources.filter(Boolean).length !== 1) {
     fail(
       path,
-      'needs exactly one source: "column" (with "format"), "date" and "time", or "year" and "month"',
+      'needs exactly one source: "column" (with "format"), "date" and "time", or "year" and "month" (with "day" and "hour")',
     );
   }
+  if (field.day !== undefined && field.year === undefined)
+    fail(path, '"day" goes with "year" and "month"', 'day');
+  if (field.hour !== undefined && field.day === undefined)
+    fail(path, '"hour" goes with "year", "month" and "day"', 'hour');
   if ((field.date === undefined) !== (field.time === undefined))
     fail(path, 'needs both "date" and "time"');
   if ((field.year === undefined) !== (field.month === undefined))
