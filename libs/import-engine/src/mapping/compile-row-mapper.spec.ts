@@ -603,6 +603,26 @@ describe('filter', () => {
     expect(kind('CHECK WELFARE', 'MH REPORT')).toBe('filtered');
     expect(kind('THEFT', 'BURGLARY', 'not a date')).toBe('filtered');
   });
+
+  it('leaves out a row any exclude condition holds for, even one a filter keeps', () => {
+    const excluding = mapper(
+      OCCURRED,
+      ['id', 'occurred', 'type', 'disposition'],
+      {
+        extra: `filter:
+  - { column: type, matches: [crisis] }
+exclude:
+  - { column: disposition, equals: [Cancelled], matches: ['^DUP'] }`,
+      },
+    );
+    const kindOf = (type: string, disposition: string) =>
+      excluding({ id: '1', occurred: base.occurred, type, disposition }).kind;
+    expect(kindOf('CRISIS', 'REPORT WRITTEN')).toBe('encounter');
+    expect(kindOf('CRISIS', '')).toBe('encounter');
+    expect(kindOf('CRISIS', ' cancelled ')).toBe('filtered');
+    expect(kindOf('CRISIS', 'DUPLICATE EVENT')).toBe('filtered');
+    expect(kindOf('THEFT', 'REPORT WRITTEN')).toBe('filtered');
+  });
 });
 
 describe('the file header', () => {

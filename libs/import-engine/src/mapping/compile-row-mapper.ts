@@ -116,19 +116,22 @@ export function compileRowMapper(
   const recordIdCells = profile.recordId.columns.map((c) =>
     cell(c, 'recordId'),
   );
-  const filters = (profile.filter ?? []).map((condition, i) => {
-    const read = cell(condition.column, `filter[${i}]`);
-    const patterns = (condition.matches ?? []).map((p) => new RegExp(p, 'i'));
-    const equals = new Set(
-      (condition.equals ?? []).map((e) => e.trim().toLowerCase()),
-    );
-    return (row: string[]) => {
-      const value = read(row);
-      return (
-        equals.has(value.toLowerCase()) || patterns.some((p) => p.test(value))
+  const conditions = (key: 'filter' | 'exclude') =>
+    (profile[key] ?? []).map((condition, i) => {
+      const read = cell(condition.column, `${key}[${i}]`);
+      const patterns = (condition.matches ?? []).map((p) => new RegExp(p, 'i'));
+      const equals = new Set(
+        (condition.equals ?? []).map((e) => e.trim().toLowerCase()),
       );
-    };
-  });
+      return (row: string[]) => {
+        const value = read(row);
+        return (
+          equals.has(value.toLowerCase()) || patterns.some((p) => p.test(value))
+        );
+      };
+    });
+  const filters = conditions('filter');
+  const excludes = conditions('exclude');
 
   // A spreadsheet's date cells arrive as ISO 8601 text (read-xlsx.ts).
   const isoToo = profile.file.format === 'xlsx';
@@ -179,7 +182,10 @@ export function compileRowMapper(
 
   return (row) => {
     try {
-      if (filters.length && !filters.some((keep) => keep(row)))
+      if (
+        (filters.length && !filters.some((keep) => keep(row))) ||
+        excludes.some((leave) => leave(row))
+      )
         return { kind: 'filtered' };
       const recordId = recordIdCells
         .map((read) => read(row))

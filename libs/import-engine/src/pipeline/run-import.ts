@@ -24,7 +24,7 @@ export interface ImportCounts {
   updated: number;
   unchanged: number;
   rejected: number;
-  /** Rows the profile's row filter left out. */
+  /** Rows the profile's filter or exclude conditions left out. */
   filtered: number;
 }
 

@@ -137,6 +137,15 @@ const xlsxFileSchema = z
   })
   .strict();
 
+/** A condition on one cell: `filter` keeps rows, `exclude` leaves them out. */
+const rowCondition = z
+  .object({
+    column,
+    matches: z.array(pattern).optional(),
+    equals: z.array(text).optional(),
+  })
+  .strict();
+
 export const importProfileSchema = z
   .object({
     title: z.string().min(1),
@@ -171,17 +180,8 @@ export const importProfileSchema = z
         separator: z.string().default('|'),
       })
       .strict(),
-    filter: z
-      .array(
-        z
-          .object({
-            column,
-            matches: z.array(pattern).optional(),
-            equals: z.array(text).optional(),
-          })
-          .strict(),
-      )
-      .optional(),
+    filter: z.array(rowCondition).optional(),
+    exclude: z.array(rowCondition).optional(),
     fields: fieldsSchema,
   })
   .strict();

@@ -189,10 +189,12 @@ function checkMeaning(profile: ImportProfile, fail: Fail) {
     if (zone !== undefined && !isTimeZone(zone))
       fail([...path], `is not an IANA time zone: "${zone}"`);
   }
-  profile.filter?.forEach((condition, i) => {
-    if (!condition.matches && !condition.equals)
-      fail(['filter', i], 'needs "matches" or "equals"');
-  });
+  for (const key of ['filter', 'exclude'] as const) {
+    profile[key]?.forEach((condition, i) => {
+      if (!condition.matches && !condition.equals)
+        fail([key, i], 'needs "matches" or "equals"');
+    });
+  }
   for (const [name, field] of Object.entries(profile.fields)) {
     if (!field) continue;
     const path = ['fields', name];
