@@ -348,6 +348,25 @@ describe('timestamps', () => {
     const untimed = map({ id: '1', date: '07/04/2023' });
     expect(iso(untimed, 'occurred_at')).toBe('2023-07-04T07:00:00.000Z');
     expect(untimed).toMatchObject({ timePrecision: 'day' });
+    // A date with an offset is the date that instant is in the zone.
+    const utcDates = mapper(
+      `  occurred_at:
+    date: { column: date, format: 'yyyy/MM/dd HH:mm:ssX' }
+    time: { column: time, format: 'H' }`,
+      header,
+    );
+    expect(
+      iso(
+        utcDates({ id: '1', date: '2023/07/04 07:00:00+00', time: '13' }),
+        'occurred_at',
+      ),
+    ).toBe('2023-07-04T20:00:00.000Z');
+    expect(
+      iso(
+        utcDates({ id: '1', date: '2023/07/05 02:00:00+00', time: '0' }),
+        'occurred_at',
+      ),
+    ).toBe('2023-07-04T07:00:00.000Z');
     expect(map({ id: '1', time: '2130' })).toMatchObject({
       reason: 'missing_required',
     });

@@ -447,9 +447,11 @@ function compileTimestamp(
       const dateText = readDate(row);
       if (!dateText) return null;
       const day = readTime(dateText, date.format, isoToo);
-      if (Number.isNaN(day.ms) || day.instant)
-        throw bad(date.column, dateText, date.format);
-      const midnight = Math.floor(day.ms / DAY_MS) * DAY_MS;
+      if (Number.isNaN(day.ms)) throw bad(date.column, dateText, date.format);
+      // A date with an offset (open data writing local midnight in UTC) is
+      // the date that instant is in the zone.
+      const wall = day.instant ? zone.toWall(day.ms) : day.ms;
+      const midnight = Math.floor(wall / DAY_MS) * DAY_MS;
       const timeText = readTimeCell(row);
       if (!timeText) return zone.toUtc(midnight);
       const clock = readClock(timeText, time.format, isoToo);

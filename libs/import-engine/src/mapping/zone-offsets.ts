@@ -3,7 +3,7 @@ import { tzOffset } from '@date-fns/tz';
 const HOUR_MS = 3_600_000;
 
 /**
- * Converts wall-clock times in one IANA zone to UTC instants. Offsets are
+ * Converts wall-clock times in one IANA zone to UTC instants and back. Offsets are
  * looked up once per hour of time and cached, so a million rows cost a few
  * thousand time zone look-ups. (Every zone in use changes offset on the hour
  * or half hour; the half-hour zones change on the hour too.)
@@ -21,6 +21,11 @@ export class ZoneOffsets {
       this.cache.set(hour, offset);
     }
     return offset;
+  }
+
+  /** The wall time of an instant, as milliseconds read as if UTC. */
+  toWall(utcMs: number): number {
+    return utcMs + this.offsetMs(utcMs);
   }
 
   /**
