@@ -1,8 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { openDataSource } from '@crosswalk/api/database';
 import {
   ImportFileError,
   type ImportSummary,
@@ -10,7 +8,8 @@ import {
   loadImportProfile,
   runImport,
 } from '@crosswalk/import-engine';
-import type { DataSource } from 'typeorm';
+
+import { importScratch } from '../../support/import-scratch';
 
 // Every kind of bad input ends in an import with exact counts and each bad
 // row in import_rejects (row number, column, reason, raw line), or in a
@@ -34,21 +33,12 @@ fields:
 const HEADER = 'id,occurred,dispatched,arrived,type';
 
 describe('importing malformed CSV', () => {
-  let dataSource: DataSource;
-  let dir: string;
+  const scratch = importScratch('malformed');
   let base: LoadedImportProfile;
 
   beforeAll(async () => {
-    dataSource = await openDataSource(
-      process.env['CROSSWALK_TEST_DATABASE_URL'] as string,
-    );
-    dir = mkdtempSync(join(tmpdir(), 'crosswalk-malformed-'));
-    writeFileSync(join(dir, 'malformed.yaml'), PROFILE);
-    base = loadImportProfile(join(dir, 'malformed.yaml'), dir);
-  });
-  afterAll(async () => {
-    await dataSource.destroy();
-    rmSync(dir, { recursive: true, force: true });
+    writeFileSync(join(scratch.dir, 'malformed.yaml'), PROFILE);
+    base = loadImportProfile(join(scratch.dir, 'malformed.yaml'), scratch.dir);
   });
 
   /** Imports `content` as a source system of its own, so cases never share record ids. */
@@ -57,9 +47,9 @@ describe('importing malformed CSV', () => {
     content: string | Buffer,
     profile = base,
   ): Promise<ImportSummary> => {
-    const file = join(dir, `${name}.csv`);
+    const file = join(scratch.dir, `${name}.csv`);
     writeFileSync(file, content);
-    return runImport(dataSource, {
+    return runImport(scratch.dataSource, {
       profile: {
         ...profile,
         profile: { ...profile.profile, sourceSystem: `malformed-${name}` },
@@ -69,7 +59,7 @@ describe('importing malformed CSV', () => {
     });
   };
   const rejects = async (summary: ImportSummary) =>
-    dataSource.query(
+    scratch.dataSource.query(
       `SELECT row_number AS row, column_name AS column, reason, raw_line AS raw
          FROM import_rejects WHERE batch_id = $1 ORDER BY row_number`,
       [summary.batchId],
@@ -82,7 +72,7 @@ describe('importing malformed CSV', () => {
   };
   const latestBatch = async (name: string) =>
     (
-      await dataSource.query(
+      await scratch.dataSource.query(
         `SELECT status, error FROM import_batches WHERE source_system = $1 ORDER BY started_at DESC LIMIT 1`,
         [`malformed-${name}`],
       )
@@ -156,7 +146,7 @@ describe('importing malformed CSV', () => {
         raw: 'c2,not a date,,,crisis',
       },
     ]);
-    const types = await dataSource.query(
+    const types = await scratch.dataSource.query(
       `SELECT final_call_type FROM encounters WHERE source_system = 'malformed-crlf' ORDER BY source_record_id`,
     );
     expect(types).toEqual([
@@ -181,7 +171,7 @@ describe('importing malformed CSV', () => {
       rejected: 1,
       ...none,
     });
-    const [{ final_call_type }] = await dataSource.query(
+    const [{ final_call_type }] = await scratch.dataSource.query(
       `SELECT final_call_type FROM encounters WHERE source_system = 'malformed-quoted-newlines' AND source_record_id = 'q1'`,
     );
     expect(final_call_type).toBe('crisis,\nsecond line');
@@ -290,7 +280,7 @@ describe('importing malformed CSV', () => {
       reason: 'invalid_utf8',
     });
     expect(reject.raw).toMatch(/^u2,2023-03-01 10:00,,,cri\uFFFD+sis$/);
-    const [{ final_call_type }] = await dataSource.query(
+    const [{ final_call_type }] = await scratch.dataSource.query(
       `SELECT final_call_type FROM encounters WHERE source_system = 'malformed-invalid-utf8' AND source_record_id = 'u3'`,
     );
     expect(final_call_type).toBe('caf\u00e9');
@@ -332,7 +322,7 @@ describe('importing malformed CSV', () => {
     expect(rowsRead).toBe(4);
     const types = Object.fromEntries(
       (
-        await dataSource.query(
+        await scratch.dataSource.query(
           `SELECT source_record_id AS id, final_call_type AS type FROM encounters WHERE source_system = 'malformed-malformed-quotes'`,
         )
       ).map((r: { id: string; type: string }) => [r.id, r.type]),
@@ -392,7 +382,7 @@ describe('importing malformed CSV', () => {
     expect(await latestBatch('missing-column')).toMatchObject({
       status: 'failed',
     });
-    const [{ n }] = await dataSource.query(
+    const [{ n }] = await scratch.dataSource.query(
       `SELECT count(*)::int AS n FROM encounters WHERE source_system = 'malformed-missing-column'`,
     );
     expect(n).toBe(0);

@@ -1,15 +1,14 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { openDataSource } from '@crosswalk/api/database';
 import {
   type LoadedImportProfile,
   loadImportProfile,
   runImport,
 } from '@crosswalk/import-engine';
 import fc from 'fast-check';
-import type { DataSource } from 'typeorm';
+
+import { importScratch } from '../../support/import-scratch';
 
 // Whatever bytes follow a good header, an import finishes without crashing,
 // every row read is accounted for exactly once, and what the summary says
@@ -104,21 +103,15 @@ const file = fc
   });
 
 describe('importing random malformed CSV', () => {
-  let dataSource: DataSource;
-  let dir: string;
+  const scratch = importScratch('property');
   let profile: LoadedImportProfile;
 
   beforeAll(async () => {
-    dataSource = await openDataSource(
-      process.env['CROSSWALK_TEST_DATABASE_URL'] as string,
+    writeFileSync(join(scratch.dir, 'property.yaml'), PROFILE);
+    profile = loadImportProfile(
+      join(scratch.dir, 'property.yaml'),
+      scratch.dir,
     );
-    dir = mkdtempSync(join(tmpdir(), 'crosswalk-property-'));
-    writeFileSync(join(dir, 'property.yaml'), PROFILE);
-    profile = loadImportProfile(join(dir, 'property.yaml'), dir);
-  });
-  afterAll(async () => {
-    await dataSource.destroy();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('never crashes and accounts for every row read', async () => {
@@ -127,9 +120,9 @@ describe('importing random malformed CSV', () => {
       fc.asyncProperty(file, async (content) => {
         run++;
         const sourceSystem = `property-${run}`;
-        const path = join(dir, `${run}.csv`);
+        const path = join(scratch.dir, `${run}.csv`);
         writeFileSync(path, content);
-        const summary = await runImport(dataSource, {
+        const summary = await runImport(scratch.dataSource, {
           profile: {
             ...profile,
             profile: { ...profile.profile, sourceSystem },
@@ -142,7 +135,7 @@ describe('importing random malformed CSV', () => {
         expect(rowsRead).toBe(
           inserted + updated + unchanged + rejected + filtered,
         );
-        const [stored] = await dataSource.query(
+        const [stored] = await scratch.dataSource.query(
           `SELECT b.rows_read, b.inserted, b.updated, b.unchanged, b.rejected, b.filtered, b.status,
                   (SELECT count(*)::int FROM import_rejects r WHERE r.batch_id = b.id) AS rejects,
                   (SELECT count(*)::int FROM encounters e WHERE e.source_system = $2) AS encounters

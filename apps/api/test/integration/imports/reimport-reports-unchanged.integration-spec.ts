@@ -1,15 +1,15 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { openDataSource, workspaceRoot } from '@crosswalk/api/database';
+import { workspaceRoot } from '@crosswalk/api/database';
 import {
   type LoadedImportProfile,
   loadImportProfile,
   runImport,
   shippedProfilesDir,
 } from '@crosswalk/import-engine';
-import type { DataSource } from 'typeorm';
+
+import { importScratch } from '../../support/import-scratch';
 
 // Importing the same file again changes nothing and says so; a changed row
 // is updated in place, a new one inserted, and a row missing from the new
@@ -40,23 +40,11 @@ function shipped(name: string, agencyCode: string): LoadedImportProfile {
 }
 
 describe('importing a file again', () => {
-  let dataSource: DataSource;
-  let dir: string;
-
-  beforeAll(async () => {
-    dataSource = await openDataSource(
-      process.env['CROSSWALK_TEST_DATABASE_URL'] as string,
-    );
-    dir = mkdtempSync(join(tmpdir(), 'crosswalk-reimport-'));
-  });
-  afterAll(async () => {
-    await dataSource.destroy();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const scratch = importScratch('reimport');
 
   const encounters = async (agencyCode: string) =>
     (
-      await dataSource.query(
+      await scratch.dataSource.query(
         'SELECT count(*)::int AS n FROM encounters e JOIN agencies a ON a.id = e.agency_id WHERE a.code = $1',
         [agencyCode],
       )
@@ -65,7 +53,7 @@ describe('importing a file again', () => {
   it('reports all 22,229 Toronto rows unchanged, and a dry run writes nothing', async () => {
     const profile = shipped('toronto-pic', 'reimport-toronto');
     const run = (dryRun = false) =>
-      runImport(dataSource, {
+      runImport(scratch.dataSource, {
         profile,
         file: TORONTO_2014,
         dryRun,
@@ -90,7 +78,7 @@ describe('importing a file again', () => {
     const again = await run();
     expect(again).toMatchObject({ ...counts, inserted: 0, unchanged: 22_229 });
     expect(await encounters('reimport-toronto')).toBe(22_229);
-    const [batch] = await dataSource.query(
+    const [batch] = await scratch.dataSource.query(
       'SELECT status, rows_read, inserted, unchanged FROM import_batches WHERE id = $1',
       [again.batchId],
     );
@@ -105,7 +93,7 @@ describe('importing a file again', () => {
   it('updates a changed row, inserts a new one and keeps one the new file lacks', async () => {
     const profile = shipped('seattle-cad', 'reimport-seattle');
     const run = (file: string) =>
-      runImport(dataSource, {
+      runImport(scratch.dataSource, {
         profile,
         file,
         personKeySecret: 'test-secret',
@@ -134,7 +122,7 @@ describe('importing a file again', () => {
     edited.push(
       '2023000999999,ASSISTANCE RENDERED,911,2,PERSON IN BEHAVIORAL/EMOTIONAL CRISIS,--CRISIS COMPLAINT - GENERAL,12/01/2023 9:15:00 AM,12/01/2023 9:31:10 AM,EAST,CHARLIE,C3,-122.2846815,47.61780948',
     );
-    const file = join(dir, 'seattle-edited.csv');
+    const file = join(scratch.dir, 'seattle-edited.csv');
     writeFileSync(file, edited.join('\r\n'));
 
     const summary = await run(file);
@@ -147,7 +135,7 @@ describe('importing a file again', () => {
       filtered: 207,
     });
     expect(await encounters('reimport-seattle')).toBe(16);
-    const [changed] = await dataSource.query(
+    const [changed] = await scratch.dataSource.query(
       `SELECT e.arrived_at, e.import_batch_id FROM encounters e WHERE e.source_record_id = '2021000291990'
           AND e.agency_id = (SELECT id FROM agencies WHERE code = 'reimport-seattle')`,
     );
@@ -162,7 +150,7 @@ describe('importing a file again', () => {
     const [header, first] = readFileSync(SEATTLE, 'utf8')
       .split('\r\n')
       .filter((line, i) => i === 0 || line.startsWith('2021000291990,'));
-    const file = join(dir, 'seattle-repeated.csv');
+    const file = join(scratch.dir, 'seattle-repeated.csv');
     writeFileSync(
       file,
       [
@@ -172,7 +160,7 @@ describe('importing a file again', () => {
         first.replace('REPORT WRITTEN (NO ARREST)', 'PHYSICAL ARREST MADE'),
       ].join('\n'),
     );
-    const summary = await runImport(dataSource, {
+    const summary = await runImport(scratch.dataSource, {
       profile,
       file,
       personKeySecret: 'test-secret',
@@ -183,7 +171,7 @@ describe('importing a file again', () => {
       updated: 1,
       unchanged: 1,
     });
-    const rows = await dataSource.query(
+    const rows = await scratch.dataSource.query(
       `SELECT arrest FROM encounters WHERE agency_id = (SELECT id FROM agencies WHERE code = 'reimport-repeated')`,
     );
     expect(rows).toEqual([{ arrest: true }]);

@@ -1,10 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { openDataSource } from '@crosswalk/api/database';
 import { loadImportProfile, runImport } from '@crosswalk/import-engine';
-import type { DataSource } from 'typeorm';
+
+import { importScratch } from '../../support/import-scratch';
 
 // DOMAIN.md section 6: raw names, dates of birth and record numbers that
 // identify a person are never stored. The person key is their keyed hash;
@@ -22,23 +21,11 @@ fields:
 `;
 
 describe('rejected rows of a profile with person identifiers', () => {
-  let dataSource: DataSource;
-  let dir: string;
-
-  beforeAll(async () => {
-    dataSource = await openDataSource(
-      process.env['CROSSWALK_TEST_DATABASE_URL'] as string,
-    );
-    dir = mkdtempSync(join(tmpdir(), 'crosswalk-identifiers-'));
-  });
-  afterAll(async () => {
-    await dataSource.destroy();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const scratch = importScratch('identifiers');
 
   it('keep the rest of the line for the data steward but not the name or date of birth', async () => {
-    writeFileSync(join(dir, 'identifiers.yaml'), PROFILE);
-    const file = join(dir, 'identifiers.csv');
+    writeFileSync(join(scratch.dir, 'identifiers.yaml'), PROFILE);
+    const file = join(scratch.dir, 'identifiers.csv');
     writeFileSync(
       file,
       [
@@ -50,14 +37,17 @@ describe('rejected rows of a profile with person identifiers', () => {
         'p5,2023-03-01T10:00:00,"crisis,Ann Lee,1980-02-03',
       ].join('\n'),
     );
-    const summary = await runImport(dataSource, {
-      profile: loadImportProfile(join(dir, 'identifiers.yaml'), dir),
+    const summary = await runImport(scratch.dataSource, {
+      profile: loadImportProfile(
+        join(scratch.dir, 'identifiers.yaml'),
+        scratch.dir,
+      ),
       file,
       personKeySecret: 'test-secret',
     });
     expect(summary).toMatchObject({ rowsRead: 5, inserted: 1, rejected: 4 });
 
-    const stored = await dataSource.query(
+    const stored = await scratch.dataSource.query(
       'SELECT row_number AS row, reason, raw_line AS raw FROM import_rejects WHERE batch_id = $1 ORDER BY row_number',
       [summary.batchId],
     );

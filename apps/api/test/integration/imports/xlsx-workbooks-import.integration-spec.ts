@@ -1,8 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { openDataSource, workspaceRoot } from '@crosswalk/api/database';
+import { workspaceRoot } from '@crosswalk/api/database';
 import {
   ImportFileError,
   type ImportSummary,
@@ -13,7 +12,8 @@ import {
 } from '@crosswalk/import-engine';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import type { DataSource } from 'typeorm';
+
+import { importScratch } from '../../support/import-scratch';
 
 // XLSX workbooks import like CSV: a real file saved as a workbook gives the
 // same encounters, and the spreadsheet's own kinds of cells (dates, times,
@@ -46,26 +46,14 @@ fields:
 `;
 
 describe('importing XLSX workbooks', () => {
-  let dataSource: DataSource;
-  let dir: string;
-
-  beforeAll(async () => {
-    dataSource = await openDataSource(
-      process.env['CROSSWALK_TEST_DATABASE_URL'] as string,
-    );
-    dir = mkdtempSync(join(tmpdir(), 'crosswalk-xlsx-'));
-  });
-  afterAll(async () => {
-    await dataSource.destroy();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const scratch = importScratch('xlsx');
 
   const profileOf = (yaml: string): LoadedImportProfile => {
-    writeFileSync(join(dir, 'xlsx-test.yaml'), yaml);
-    return loadImportProfile(join(dir, 'xlsx-test.yaml'), dir);
+    writeFileSync(join(scratch.dir, 'xlsx-test.yaml'), yaml);
+    return loadImportProfile(join(scratch.dir, 'xlsx-test.yaml'), scratch.dir);
   };
   const rejects = (summary: ImportSummary) =>
-    dataSource.query(
+    scratch.dataSource.query(
       `SELECT row_number AS row, column_name AS column, reason, raw_line AS raw
          FROM import_rejects WHERE batch_id = $1 ORDER BY row_number`,
       [summary.batchId],
@@ -82,14 +70,14 @@ describe('importing XLSX workbooks', () => {
     // Numbers as numbers, as a spreadsheet holds them.
     for (const row of rows)
       sheet.addRow(row.map((v) => (/^\d+$/.test(v) ? Number(v) : v)));
-    const file = join(dir, 'pic_2014.xlsx');
+    const file = join(scratch.dir, 'pic_2014.xlsx');
     await workbook.xlsx.writeFile(file);
 
     const shipped = loadImportProfile(
       'toronto-pic',
       shippedProfilesDir(workspaceRoot()),
     );
-    const summary = await runImport(dataSource, {
+    const summary = await runImport(scratch.dataSource, {
       profile: {
         ...shipped,
         profile: {
@@ -111,7 +99,7 @@ describe('importing XLSX workbooks', () => {
     const expected: Record<string, number> = {};
     for (const row of rows)
       expected[row[type]] = (expected[row[type]] ?? 0) + 1;
-    const byType = await dataSource.query(
+    const byType = await scratch.dataSource.query(
       `SELECT final_call_type AS type, count(*)::int AS n FROM encounters
         WHERE import_batch_id = $1 GROUP BY 1`,
       [summary.batchId],
@@ -121,7 +109,7 @@ describe('importing XLSX workbooks', () => {
         byType.map((r: { type: string; n: number }) => [r.type, r.n]),
       ),
     ).toEqual(expected);
-    const months = await dataSource.query(
+    const months = await scratch.dataSource.query(
       `SELECT to_char(occurred_at AT TIME ZONE 'America/Toronto', 'YYYY-MM-DD HH24:MI') AS at, count(*)::int AS n
          FROM encounters WHERE import_batch_id = $1 GROUP BY 1 ORDER BY 1 LIMIT 2`,
       [summary.batchId],
@@ -177,10 +165,10 @@ describe('importing XLSX workbooks', () => {
       sheet.getCell(r, 3).numFmt = 'hh:mm AM/PM';
       sheet.getCell(r, 4).numFmt = 'mm/dd/yyyy hh:mm';
     }
-    const file = join(dir, 'calls.xlsx');
+    const file = join(scratch.dir, 'calls.xlsx');
     await workbook.xlsx.writeFile(file);
 
-    const summary = await runImport(dataSource, {
+    const summary = await runImport(scratch.dataSource, {
       profile: profileOf(PROFILE),
       file,
     });
@@ -190,7 +178,7 @@ describe('importing XLSX workbooks', () => {
       rejected: 2,
       filtered: 0,
     });
-    const encounters = await dataSource.query(
+    const encounters = await scratch.dataSource.query(
       `SELECT source_record_id AS id,
               to_char(occurred_at AT TIME ZONE 'America/Chicago', 'YYYY-MM-DD HH24:MI') AS occurred,
               to_char(arrived_at AT TIME ZONE 'America/Chicago', 'YYYY-MM-DD HH24:MI') AS arrived,
@@ -247,17 +235,17 @@ describe('importing XLSX workbooks', () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('Summary').addRow(['x']);
     workbook.addWorksheet('Calls 2024').addRow(['Incident']);
-    const file = join(dir, 'other-sheets.xlsx');
+    const file = join(scratch.dir, 'other-sheets.xlsx');
     await workbook.xlsx.writeFile(file);
     await expect(
-      runImport(dataSource, { profile: profileOf(PROFILE), file }),
+      runImport(scratch.dataSource, { profile: profileOf(PROFILE), file }),
     ).rejects.toThrow(
       `${file} has no worksheet "Calls"; its worksheets are: "Summary", "Calls 2024"`,
     );
 
-    const csv = join(dir, 'calls.csv');
+    const csv = join(scratch.dir, 'calls.csv');
     writeFileSync(csv, 'Incident,Call Date\n1,03/01/2024\n');
-    const error = await runImport(dataSource, {
+    const error = await runImport(scratch.dataSource, {
       profile: profileOf(PROFILE),
       file: csv,
     }).catch((e: unknown) => e);
