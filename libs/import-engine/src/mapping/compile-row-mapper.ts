@@ -32,7 +32,7 @@ export interface MappedEncounter {
   /** Area codes from the finest level up (beat, sector, precinct), or null for unknown area. */
   areaPath: { code: string; level: string }[] | null;
   personKey: string | null;
-  /** The profile's, or `day` for a date whose time cell is empty. */
+  /** The profile's, or coarser when the row's occurred_at cells leave part of the time out (rowPrecision). */
   timePrecision: TimePrecision;
 }
 
