@@ -206,6 +206,7 @@ export type OverviewKpisQueryVariables = Exact<{
 export type OverviewKpisQuery = { kpis: Array<{ metric: string, value: number | null, baselineValue: number | null, change: number | null, relativeChange: number | null, ciLower: number | null, ciUpper: number | null, pValue: number | null, significant: boolean, smallSample: boolean, method: string, excluded: number, baselineExcluded: number, from: string, to: string, baselineFrom: string, baselineTo: string }>, bh_call_volume: Array<{ period: string, group: string, value: number | null, numerator: number | null, denominator: number | null, excluded: number, percentiles: Array<number> | null }>, specialized_response_share: Array<{ period: string, group: string, value: number | null, numerator: number | null, denominator: number | null, excluded: number, percentiles: Array<number> | null }>, diversion_rate: Array<{ period: string, group: string, value: number | null, numerator: number | null, denominator: number | null, excluded: number, percentiles: Array<number> | null }>, arrest_rate: Array<{ period: string, group: string, value: number | null, numerator: number | null, denominator: number | null, excluded: number, percentiles: Array<number> | null }>, emergency_detention_rate: Array<{ period: string, group: string, value: number | null, numerator: number | null, denominator: number | null, excluded: number, percentiles: Array<number> | null }>, use_of_force_rate: Array<{ period: string, group: string, value: number | null, numerator: number | null, denominator: number | null, excluded: number, percentiles: Array<number> | null }>, response_time_median: Array<{ period: string, group: string, value: number | null, numerator: number | null, denominator: number | null, excluded: number, percentiles: Array<number> | null }>, referral_rate: Array<{ period: string, group: string, value: number | null, numerator: number | null, denominator: number | null, excluded: number, percentiles: Array<number> | null }> };
 
 export type StaffingFiguresQueryVariables = Exact<{
+  calls: MetricSeriesInput;
   volume: HourOfWeekInput;
   specialized: HourOfWeekInput;
   responseTimeByShift: MetricBreakdownInput;
@@ -213,7 +214,7 @@ export type StaffingFiguresQueryVariables = Exact<{
 }>;
 
 
-export type StaffingFiguresQuery = { volume: Array<{ dayOfWeek: number, hour: number, value: number | null, numerator: number | null, denominator: number | null, excluded: number }>, specialized: Array<{ dayOfWeek: number, hour: number, value: number | null, numerator: number | null, denominator: number | null, excluded: number }>, responseTimeByShift: Array<{ period: string, group: string, value: number | null, numerator: number | null, denominator: number | null, excluded: number, percentiles: Array<number> | null }>, responseTimeByModel: Array<{ period: string, group: string, value: number | null, numerator: number | null, denominator: number | null, excluded: number, percentiles: Array<number> | null }> };
+export type StaffingFiguresQuery = { calls: Array<{ value: number | null }>, volume: Array<{ dayOfWeek: number, hour: number, value: number | null, numerator: number | null, denominator: number | null, excluded: number }>, specialized: Array<{ dayOfWeek: number, hour: number, value: number | null, numerator: number | null, denominator: number | null, excluded: number }>, responseTimeByShift: Array<{ period: string, group: string, value: number | null, numerator: number | null, denominator: number | null, excluded: number, percentiles: Array<number> | null }>, responseTimeByModel: Array<{ period: string, group: string, value: number | null, numerator: number | null, denominator: number | null, excluded: number, percentiles: Array<number> | null }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -585,7 +586,10 @@ fragment ComparisonFields on Comparison {
   baselineTo
 }`) as unknown as TypedDocumentString<OverviewKpisQuery, OverviewKpisQueryVariables>;
 export const StaffingFiguresDocument = new TypedDocumentString(`
-    query StaffingFigures($volume: HourOfWeekInput!, $specialized: HourOfWeekInput!, $responseTimeByShift: MetricBreakdownInput!, $responseTimeByModel: MetricBreakdownInput!) {
+    query StaffingFigures($calls: MetricSeriesInput!, $volume: HourOfWeekInput!, $specialized: HourOfWeekInput!, $responseTimeByShift: MetricBreakdownInput!, $responseTimeByModel: MetricBreakdownInput!) {
+  calls: metricSeries(input: $calls) {
+    value
+  }
   volume: hourOfWeek(input: $volume) {
     ...HourOfWeekCellFields
   }

@@ -5,6 +5,7 @@ import {
 } from '@crosswalk/dashboard/data-access';
 import { DashboardPage, type ReadyView } from '@crosswalk/dashboard/filters';
 import {
+  EmptyState,
   ErrorState,
   LoadingState,
   NoMatchState,
@@ -33,11 +34,15 @@ import {
 // One request for the page: when calls come in, who meets them and how fast.
 const StaffingFiguresDocument = graphql(`
   query StaffingFigures(
+    $calls: MetricSeriesInput!
     $volume: HourOfWeekInput!
     $specialized: HourOfWeekInput!
     $responseTimeByShift: MetricBreakdownInput!
     $responseTimeByModel: MetricBreakdownInput!
   ) {
+    calls: metricSeries(input: $calls) {
+      value
+    }
     volume: hourOfWeek(input: $volume) {
       ...HourOfWeekCellFields
     }
@@ -73,6 +78,7 @@ function StaffingFigures({ view }: { view: ReadyView }) {
   const result = useGraphqlQuery(
     StaffingFiguresDocument,
     {
+      calls: { metric: 'bh_call_volume', grain: 'month', ...span, filters },
       volume: { metric: 'bh_call_volume', ...span, filters },
       specialized: { metric: 'specialized_response_share', ...span, filters },
       responseTimeByShift: {
@@ -103,6 +109,19 @@ function StaffingFigures({ view }: { view: ReadyView }) {
     );
   const volume = result.data.volume;
   const total = volume.reduce((n, c) => n + (c.value ?? 0), 0);
+  // Calls whose source gives only the day or month have no hour of the week.
+  const untimed =
+    result.data.calls.reduce((n, p) => n + (p.value ?? 0), 0) - total;
+  if (total === 0 && untimed > 0)
+    return (
+      <EmptyState title="No times of day in these calls">
+        <p data-testid="staffing-untimed">
+          {formatCount(untimed)} behavioral-health calls from{' '}
+          {formatMonthRange(period.from, period.to)}, but their source gives
+          only the day or the month, so they cannot be placed by hour or shift.
+        </p>
+      </EmptyState>
+    );
   if (total === 0) return <NoMatchState />;
   const unserved = unservedShare(result.data.specialized);
   const shifts = shiftResponseTimes(result.data.responseTimeByShift);
@@ -116,6 +135,8 @@ function StaffingFigures({ view }: { view: ReadyView }) {
       <p className="page-lead" data-testid="staffing-total">
         <strong>{formatCount(total)}</strong> behavioral-health calls from{' '}
         {formatMonthRange(period.from, period.to)}.
+        {untimed > 0 &&
+          ` ${formatCount(untimed)} more have no time of day in their source and are not in the hourly views.`}
       </p>
       <div className="panel panel--wide">
         <HourOfWeekHeatmap
