@@ -311,6 +311,21 @@ describe('timestamps', () => {
     ).toBe('2023-11-05T02:08:26.000Z');
   });
 
+  it('reads Unix time in seconds (t) or milliseconds (T) as an instant', () => {
+    const map = mapper(
+      `  occurred_at: { column: occurred, format: t }
+  arrived_at: { column: arrived, format: T }`,
+      header,
+    );
+    const row = map({
+      id: '1',
+      occurred: '1699121306',
+      arrived: '1699121400250',
+    });
+    expect(iso(row, 'occurred_at')).toBe('2023-11-04T18:08:26.000Z');
+    expect(iso(row, 'arrived_at')).toBe('2023-11-04T18:10:00.250Z');
+  });
+
   it('puts two-digit years 00-49 in this century and 50-99 in the last', () => {
     const map = mapper(
       `  occurred_at: { column: occurred, format: 'MM/dd/yy HH:mm' }`,

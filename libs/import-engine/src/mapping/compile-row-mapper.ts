@@ -403,7 +403,8 @@ function readClock(text: string, format: string, isoToo: boolean): number {
 
 /**
  * A date or date-time in the given format. A date-fns format with an offset
- * token (X or x) reads an instant; any other reads wall-clock time. With
+ * token (X or x) or a Unix time (t, T) reads an instant; any other reads
+ * wall-clock time. With
  * `isoToo`, text the format does not match is also tried as ISO 8601: that
  * is how the date cells of a spreadsheet are read.
  */
@@ -411,7 +412,7 @@ function readTime(text: string, format: string, isoToo: boolean): ReadTime {
   if (format === 'iso') return readIso(text);
   const ms = parseDate(text, format, REFERENCE_DATE, { in: utc }).getTime();
   if (Number.isNaN(ms) && isoToo) return readIso(text);
-  return { ms, instant: /[Xx]/.test(dateFormatLetters(format)) };
+  return { ms, instant: /[XxtT]/.test(dateFormatLetters(format)) };
 }
 
 function compileTimestamp(

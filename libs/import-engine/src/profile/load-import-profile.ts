@@ -225,7 +225,7 @@ function checkMeaning(profile: ImportProfile, fail: Fail) {
         name === 'occurred_at' &&
         timestamp.format &&
         timestamp.format !== 'iso' &&
-        !/[hHkK]/.test(dateFormatLetters(timestamp.format)) &&
+        !/[hHkKtT]/.test(dateFormatLetters(timestamp.format)) &&
         !['day', 'month'].includes(profile.timePrecision)
       )
         fail(
