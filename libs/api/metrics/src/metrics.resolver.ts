@@ -35,7 +35,8 @@ export class MetricsResolver {
   }
 
   @Query(() => [MetricPointObject], {
-    description: 'A metric over time, optionally grouped.',
+    description:
+      "A metric over time, optionally grouped. By day or week, encounters whose source gives only their month are in the period 'unknown'.",
   })
   metricSeries(
     @CurrentUser() user: AuthenticatedUser,
@@ -55,7 +56,8 @@ export class MetricsResolver {
   }
 
   @Query(() => [HourOfWeekCellObject], {
-    description: 'The 7 x 24 hour-of-week grid, in agency time.',
+    description:
+      'The 7 x 24 hour-of-week grid, in agency time. Encounters whose source gives only their day or month are not in it.',
   })
   hourOfWeek(
     @CurrentUser() user: AuthenticatedUser,
