@@ -342,13 +342,12 @@ function utcWall(
   second = 0,
   fraction = '',
 ): number {
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   // Date.UTC would read the years 0-99 as 1900-1999.
   return year >= 100 &&
     month >= 1 &&
     month <= 12 &&
     day >= 1 &&
-    day <= (month === 2 && leap ? 29 : MONTH_DAYS[month - 1]) &&
+    day <= daysInMonth(year, month) &&
     hour < 24 &&
     minute < 60 &&
     second < 60
@@ -365,6 +364,12 @@ function utcWall(
 }
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in a month (1-12) of the Gregorian calendar. */
+function daysInMonth(year: number, month: number): number {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : MONTH_DAYS[month - 1];
+}
 
 /** ISO 8601 date or date-time (`T` or a space between), with or without an offset. */
 function readIso(text: string): ReadTime {
@@ -510,7 +515,7 @@ function compileTimestamp(
       ? whole(
           dayText,
           field.day as string,
-          [1, new Date(Date.UTC(year, monthNumber, 0)).getUTCDate()],
+          [1, daysInMonth(year, monthNumber)],
           `a day of ${year}-${String(monthNumber).padStart(2, '0')}`,
         )
       : 1;
