@@ -25,9 +25,9 @@ const ParserHandle = (
  * database work. The decoded text is kept just long enough to give each row
  * its raw line for the rejects table.
  */
-export const readCsv: BatchReader = async (request, batchSize, write) => {
+export const readCsv: BatchReader = async (request, sink) => {
   const file = request.profile.profile.file as CsvFile;
-  const batches = new RowBatches(request, batchSize, write);
+  const batches = new RowBatches(request, sink);
   const source = createReadStream(request.file);
   source.setEncoding(
     file.encoding === 'utf-8'
@@ -36,10 +36,15 @@ export const readCsv: BatchReader = async (request, batchSize, write) => {
         ? 'latin1'
         : 'utf16le',
   );
+  // The text being parsed: the unparsed rest of the last chunk and this one.
   let text = '';
   let textStart = 0;
   let cursor = 0;
   let line = 1;
+  // Whether that text holds a NUL or a replacement character at all, so
+  // that rows are searched for them only when it does.
+  let nul = false;
+  let replaced = false;
 
   const handle = (fields: string[], errors: Papa.ParseError[], end: number) => {
     let raw = text.slice(cursor - textStart, end - textStart);
@@ -49,16 +54,12 @@ export const readCsv: BatchReader = async (request, batchSize, write) => {
     const row = line + newlines(raw, 0, blank);
     line += newlines(raw, 0, raw.length);
     if (blank) raw = raw.slice(blank);
-    if (cursor - textStart > 1 << 20) {
-      text = text.slice(cursor - textStart);
-      textStart = cursor;
-    }
     if (batches.takeHeading(fields)) return;
     let length = raw.length;
     if (raw[length - 1] === '\n') length--;
     if (raw[length - 1] === '\r') length--;
     if (length < raw.length) raw = raw.slice(0, length);
-    if (raw.includes('\0')) raw = raw.replaceAll('\0', '\uFFFD');
+    if (nul && raw.includes('\0')) raw = raw.replaceAll('\0', '\uFFFD');
     record(fields, errors, raw, row);
   };
 
@@ -100,7 +101,7 @@ export const readCsv: BatchReader = async (request, batchSize, write) => {
             reason: 'malformed_csv',
             detail: `row ${row}: ${errors[0].message}`,
           }
-        : raw.includes('\uFFFD')
+        : (nul || replaced) && raw.includes('\uFFFD')
           ? {
               reason: 'invalid_utf8',
               detail: `row ${row} has bytes that are not valid ${file.encoding}`,
@@ -123,7 +124,12 @@ export const readCsv: BatchReader = async (request, batchSize, write) => {
   let base = 0;
   try {
     for await (const chunk of source) {
-      text += chunk;
+      // Rows before the cursor are done with; appending to a long text would
+      // copy all of it again on the next slice.
+      text = text.slice(cursor - textStart) + chunk;
+      textStart = cursor;
+      nul = text.includes('\0');
+      replaced = text.includes('\uFFFD');
       const aggregate = partial + chunk;
       const end = parser.parse(aggregate, base, true).meta.cursor;
       partial = aggregate.substring(end - base);

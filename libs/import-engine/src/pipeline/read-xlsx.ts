@@ -15,9 +15,9 @@ const EXCEL_DAY_ZERO = '1899-12-30';
  * streaming reader: shared strings are kept, rows are not). Cells become the
  * text the rows of a CSV export would hold; rows are numbered as in Excel.
  */
-export const readXlsx: BatchReader = async (request, batchSize, write) => {
+export const readXlsx: BatchReader = async (request, sink) => {
   const file = request.profile.profile.file as XlsxFile;
-  const batches = new RowBatches(request, batchSize, write);
+  const batches = new RowBatches(request, sink);
   const source = createReadStream(request.file);
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(source, {
     sharedStrings: 'cache',

@@ -5,6 +5,7 @@ import {
   type RejectReason,
 } from '../mapping/compile-row-mapper';
 import type { ImportRequest } from './run-import';
+import type { StagedRow } from './staging-row';
 
 export interface PendingReject {
   row: number;
@@ -14,19 +15,34 @@ export interface PendingReject {
   raw: string;
 }
 
+/** A row staged for COPY, or an encounter whose area needs the database first. */
+export type BatchRow = StagedRow | MappedEncounter;
+
 export interface Batch {
-  encounters: MappedEncounter[];
+  rows: BatchRow[];
   rejects: PendingReject[];
   rowsRead: number;
   filtered: number;
   bytesRead: number;
 }
 
-/** Reads a file with its profile, handing full batches to `write`. */
+/** Where a reader's rows go. */
+export interface BatchSink {
+  /** Rows per batch (and per transaction). */
+  size: number;
+  /**
+   * An encounter staged as it is read, so that a batch waiting for the
+   * database holds its rows' COPY text rather than their parsed fields; or
+   * the encounter itself when staging it needs the database (a new area).
+   */
+  stage(encounter: MappedEncounter): BatchRow;
+  write(batch: Batch): Promise<void>;
+}
+
+/** Reads a file with its profile, handing full batches to the sink. */
 export type BatchReader = (
   request: ImportRequest,
-  batchSize: number,
-  write: (batch: Batch) => Promise<void>,
+  sink: BatchSink,
 ) => Promise<void>;
 
 /** A row a file reader could not read as fields: rejected with this reason. */
@@ -38,7 +54,7 @@ export interface UnreadableRow {
 const MAX_RAW_LINE = 10_000;
 
 const newBatch = (): Batch => ({
-  encounters: [],
+  rows: [],
   rejects: [],
   rowsRead: 0,
   filtered: 0,
@@ -62,8 +78,7 @@ export class RowBatches {
 
   constructor(
     private readonly request: ImportRequest,
-    private readonly batchSize: number,
-    private readonly write: (batch: Batch) => Promise<void>,
+    private readonly sink: BatchSink,
   ) {
     this.rowsBeforeHeader = request.profile.profile.file.headerRow - 1;
   }
@@ -141,7 +156,7 @@ export class RowBatches {
       );
     } else {
       const mapped = (this.mapRow as (row: string[]) => MappedRow)(fields);
-      if (mapped.kind === 'encounter') batch.encounters.push(mapped);
+      if (mapped.kind === 'encounter') batch.rows.push(this.sink.stage(mapped));
       else if (mapped.kind === 'filtered') batch.filtered++;
       else reject(mapped.column, mapped.reason, mapped.detail);
     }
@@ -160,10 +175,7 @@ export class RowBatches {
 
   /** Hands the batch to `write` once it is full, waiting for the one before. */
   async flushWhenFull(bytesRead: number) {
-    if (
-      this.batch.encounters.length + this.batch.rejects.length >=
-      this.batchSize
-    )
+    if (this.batch.rows.length + this.batch.rejects.length >= this.sink.size)
       await this.flush(bytesRead);
   }
 
@@ -179,6 +191,6 @@ export class RowBatches {
     this.batch = newBatch();
     full.bytesRead = bytesRead;
     await this.writing;
-    this.writing = this.write(full);
+    this.writing = this.sink.write(full);
   }
 }

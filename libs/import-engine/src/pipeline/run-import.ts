@@ -6,16 +6,17 @@ import type { Pool, PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource } from 'typeorm';
 
-import { ImportFileError, VALUE_FIELDS } from '../mapping/compile-row-mapper';
+import { ImportFileError } from '../mapping/compile-row-mapper';
 import type { LoadedImportProfile } from '../profile/load-import-profile';
 import { readCsv } from './read-csv';
 import { readXlsx } from './read-xlsx';
-import type { Batch } from './row-batches';
+import type { Batch, BatchSink } from './row-batches';
 import {
   copyText,
+  type StagedRow,
+  stageEncounter,
   STAGING_COLUMNS,
   STAGING_TABLE_SQL,
-  stagingLine,
 } from './staging-row';
 
 export interface ImportCounts {
@@ -65,8 +66,6 @@ const DEFAULT_BATCH_SIZE = 20_000;
 /** Advisory lock class for running imports: a batch still 'running' whose lock is free was killed. */
 const LOCK_CLASS = 7_251;
 const SOURCE_LOCK_CLASS = 7_252;
-
-const OCCURRED = VALUE_FIELDS.indexOf('occurred_at');
 
 /**
  * Imports one file with a profile. The file is streamed and parsed once; rows
@@ -135,24 +134,34 @@ export async function runImport(
     await client.query(STAGING_TABLE_SQL);
 
     const areas = new AreaResolver(client, agencyId);
-    const write = async (batch: Batch) => {
-      const counts = await writeBatch(client, batch, {
-        agencyId,
-        batchId,
-        sourceSystem: profile.sourceSystem,
-        areas,
-        dryRun,
-      });
-      for (const key of Object.keys(totals) as (keyof ImportCounts)[])
-        totals[key] += counts[key];
-      request.onProgress?.({
-        ...totals,
-        bytesRead: batch.bytesRead,
-        bytesTotal,
-      });
+    const sink: BatchSink = {
+      size: request.batchSize ?? DEFAULT_BATCH_SIZE,
+      stage: (encounter) => {
+        if (!encounter.areaPath?.length) return stageEncounter(encounter, null);
+        const areaId = areas.cached(encounter.areaPath);
+        return areaId === undefined
+          ? encounter
+          : stageEncounter(encounter, areaId);
+      },
+      write: async (batch) => {
+        const counts = await writeBatch(client, batch, {
+          agencyId,
+          batchId,
+          sourceSystem: profile.sourceSystem,
+          areas,
+          dryRun,
+        });
+        for (const key of Object.keys(totals) as (keyof ImportCounts)[])
+          totals[key] += counts[key];
+        request.onProgress?.({
+          ...totals,
+          bytesRead: batch.bytesRead,
+          bytesTotal,
+        });
+      },
     };
     const read = profile.file.format === 'xlsx' ? readXlsx : readCsv;
-    await read(request, request.batchSize ?? DEFAULT_BATCH_SIZE, write);
+    await read(request, sink);
 
     const rejectsByReason = Object.fromEntries(
       (
@@ -308,27 +317,25 @@ async function writeBatch(
 ): Promise<ImportCounts> {
   // A record id repeated within the batch: the last row wins; the earlier
   // ones count as updated (or unchanged when identical).
-  const rows = new Map<
-    string,
-    { content: string; hash: string; occurred: number }
-  >();
+  const rows = new Map<string, StagedRow>();
   let repeatedChanged = 0;
   let repeatedSame = 0;
-  for (const encounter of batch.encounters) {
-    const path = encounter.areaPath;
-    const areaId = path?.length
-      ? (context.areas.cached(path) ?? (await context.areas.resolve(path)))
-      : null;
-    const staged = stagingLine(encounter, areaId);
-    const earlier = rows.get(encounter.recordId);
+  for (const row of batch.rows) {
+    const staged =
+      row.kind === 'staged'
+        ? row
+        : stageEncounter(
+            row,
+            await context.areas.resolve(
+              row.areaPath as { code: string; level: string }[],
+            ),
+          );
+    const earlier = rows.get(staged.recordId);
     if (earlier) {
       if (earlier.hash === staged.hash) repeatedSame++;
       else repeatedChanged++;
     }
-    rows.set(encounter.recordId, {
-      ...staged,
-      occurred: encounter.values[OCCURRED] as number,
-    });
+    rows.set(staged.recordId, staged);
   }
 
   if (!context.dryRun) await client.query('BEGIN');
@@ -432,15 +439,20 @@ async function writeBatch(
   return counts;
 }
 
-/** COPY input in chunks of about 1 MB. */
+/**
+ * COPY input in chunks of about 1 MB, each joined in one go: appending
+ * line by line would build a chain of thousands of pieces to flatten.
+ */
 function* chunked(lines: string[]): Generator<string> {
-  let chunk = '';
-  for (const line of lines) {
-    chunk += line;
-    if (chunk.length > 1_000_000) {
-      yield chunk;
-      chunk = '';
+  let from = 0;
+  let length = 0;
+  for (let i = 0; i < lines.length; i++) {
+    length += lines[i].length;
+    if (length > 1_000_000) {
+      yield lines.slice(from, i + 1).join('');
+      from = i + 1;
+      length = 0;
     }
   }
-  if (chunk) yield chunk;
+  if (from < lines.length) yield lines.slice(from).join('');
 }

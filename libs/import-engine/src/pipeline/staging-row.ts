@@ -75,15 +75,25 @@ const formatters = VALUE_FIELDS.map((field) => {
   return (value: unknown) => copyText(String(value));
 });
 
-/**
- * The encounter's values as COPY text (STAGING_COLUMNS without the hash) and
- * their MD5: an identical re-import is recognised as unchanged without
- * comparing columns.
- */
-export function stagingLine(
+/** An encounter as the COPY text of its row. */
+export interface StagedRow {
+  kind: 'staged';
+  recordId: string;
+  /** STAGING_COLUMNS without the hash. */
+  content: string;
+  /** MD5 of the content: an identical re-import is recognised as unchanged without comparing columns. */
+  hash: string;
+  /** occurred_at, epoch milliseconds. */
+  occurred: number;
+}
+
+const OCCURRED = VALUE_FIELDS.indexOf('occurred_at');
+
+/** The encounter's values as COPY text and their MD5. */
+export function stageEncounter(
   encounter: MappedEncounter,
   areaId: string | null,
-): { content: string; hash: string } {
+): StagedRow {
   const parts: string[] = [copyText(encounter.recordId)];
   for (let i = 0; i < formatters.length; i++) {
     const value = encounter.values[i];
@@ -96,7 +106,10 @@ export function stagingLine(
   const content = parts.join('\t');
   const { timePrecision } = encounter;
   return {
+    kind: 'staged',
+    recordId: encounter.recordId,
     content: `${content}\t${timePrecision}`,
     hash: hash('md5', timePrecision + content),
+    occurred: encounter.values[OCCURRED] as number,
   };
 }
