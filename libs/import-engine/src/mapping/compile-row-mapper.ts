@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 
 import {
   ENCOUNTER_FIELDS,
@@ -189,6 +189,10 @@ export function compileRowMapper(
   // People recur (that is what repeat-encounter metrics count): their keys are
   // kept for the rows that follow, within a bounded cache.
   const personKeys = new Map<string, string>();
+  // A key object made once: from the text, each HMAC would make its own.
+  const hmacKey = person
+    ? createSecretKey(Buffer.from(personKeySecret as string))
+    : undefined;
 
   return (row) => {
     try {
@@ -261,7 +265,7 @@ export function compileRowMapper(
           const identity = parts.join('\u001f');
           personKey = personKeys.get(identity) ?? null;
           if (personKey === null) {
-            personKey = createHmac('sha256', personKeySecret as string)
+            personKey = createHmac('sha256', hmacKey as KeyObject)
               .update(identity)
               .digest('hex');
             if (personKeys.size >= PERSON_KEY_CACHE) personKeys.clear();

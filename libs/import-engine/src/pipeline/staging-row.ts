@@ -51,8 +51,13 @@ const DAY_MS = 86_400_000;
 const dayPrefixes = new Map<number, string>();
 const two = (n: number) => (n < 10 ? `0${n}` : `${n}`);
 
+// The times of one row are often the same instant (received, dispatched).
+let lastMs = NaN;
+let lastText = '';
+
 /** An instant as ISO 8601 UTC text, as toISOString writes it, without a Date per value. */
 export function isoInstant(ms: number): string {
+  if (ms === lastMs) return lastText;
   const day = Math.floor(ms / DAY_MS);
   let prefix = dayPrefixes.get(day);
   if (prefix === undefined) {
@@ -62,7 +67,9 @@ export function isoInstant(ms: number): string {
   }
   const time = ms - day * DAY_MS;
   const milli = time % 1000;
-  return `${prefix}${two(Math.floor(time / 3_600_000))}:${two(Math.floor(time / 60_000) % 60)}:${two(Math.floor(time / 1000) % 60)}.${milli < 10 ? '00' : milli < 100 ? '0' : ''}${milli}Z`;
+  lastMs = ms;
+  lastText = `${prefix}${two(Math.floor(time / 3_600_000))}:${two(Math.floor(time / 60_000) % 60)}:${two(Math.floor(time / 1000) % 60)}.${milli < 10 ? '00' : milli < 100 ? '0' : ''}${milli}Z`;
+  return lastText;
 }
 
 const formatters = VALUE_FIELDS.map((field) => {
