@@ -684,4 +684,28 @@ describe('the file header', () => {
       ),
     );
   });
+
+  it('names every missing column at once', () => {
+    expect(() =>
+      mapper(
+        `${OCCURRED}\n  final_call_type: { column: Final }\n  initial_call_type: { column: Initial }`,
+        ['id', 'occurred', 'final', 'initial'],
+      ),
+    ).toThrow(
+      'Columns "Initial" (used by fields.initial_call_type), "Final" (used by fields.final_call_type) are not in the file\'s header. The header has: "id", "occurred", "final", "initial"',
+    );
+  });
+
+  it('does not repeat a row of data read as the header, which may name a person', () => {
+    const read = () =>
+      mapper(
+        `${OCCURRED}\n  final_call_type: { column: type }\n  person_key: { columns: [name] }`,
+        ['CR-0001', '2024-01-15', 'Welfare check', 'Sarah King'],
+        { extra: 'file: { headerRow: 3 }' },
+      );
+    expect(read).toThrow(
+      'Row 3 of the file, read as its header (file.headerRow: 3, counting non-blank rows), lacks 4 of the 4 columns the profile reads: "id" (used by recordId), "occurred" (used by fields.occurred_at), "type" (used by fields.final_call_type), "name" (used by fields.person_key). Is the header on another row? Its cells are not shown, as a row of data may identify a person.',
+    );
+    expect(read).not.toThrow(/Sarah|King|CR-0001/);
+  });
 });

@@ -102,13 +102,15 @@ export function compileRowMapper(
   now: () => number = Date.now,
 ): (row: string[]) => MappedRow {
   const names = header.map((h) => h.trim());
+  const found = new Set<string>();
+  const missing = new Map<string, string>();
   const cell = (column: string, usedBy: string): Cell => {
     const index = names.indexOf(column);
     if (index < 0) {
-      throw new ImportFileError(
-        `Column "${column}" (used by ${usedBy}) is not in the file's header. The header has: ${names.map((n) => `"${n}"`).join(', ')}`,
-      );
+      if (!missing.has(column)) missing.set(column, usedBy);
+      return () => '';
     }
+    found.add(column);
     return (row) => (row[index] ?? '').trim();
   };
   const zone = new ZoneOffsets(profile.timeZone ?? profile.agency.timeZone);
@@ -193,6 +195,7 @@ export function compileRowMapper(
   const hmacKey = person
     ? createSecretKey(Buffer.from(personKeySecret as string))
     : undefined;
+  if (missing.size) throw headerError(profile, names, found, missing);
 
   return (row) => {
     try {
@@ -292,6 +295,30 @@ export function compileRowMapper(
       throw error;
     }
   };
+}
+
+/**
+ * A header without columns the profile reads. When most of them are missing
+ * the row is likely not the header but data (a wrong `headerRow`), which may
+ * hold a person's name: its cells are then not repeated in the message.
+ */
+function headerError(
+  profile: ImportProfile,
+  names: string[],
+  found: Set<string>,
+  missing: Map<string, string>,
+): ImportFileError {
+  const list = (columns: [string, string][]) =>
+    columns.map(([c, usedBy]) => `"${c}" (used by ${usedBy})`).join(', ');
+  if (missing.size > found.size) {
+    const { headerRow } = profile.file;
+    return new ImportFileError(
+      `Row ${headerRow} of the file, read as its header (file.headerRow: ${headerRow}, counting non-blank rows), lacks ${missing.size} of the ${missing.size + found.size} columns the profile reads: ${list([...missing].slice(0, 5))}${missing.size > 5 ? ', ...' : ''}. Is the header on another row? Its cells are not shown, as a row of data may identify a person.`,
+    );
+  }
+  return new ImportFileError(
+    `${missing.size === 1 ? 'Column' : 'Columns'} ${list([...missing])} ${missing.size === 1 ? 'is' : 'are'} not in the file's header. The header has: ${names.map((n) => `"${n}"`).join(', ')}`,
+  );
 }
 
 /**

@@ -20,7 +20,9 @@ describe('a file whose header lacks the columns the profile maps', () => {
     const { batchId } = (await response.json()) as { batchId: string };
     const batch = await waitForBatch(api, steward, batchId);
     expect(batch.status).toBe('failed');
-    expect(batch.error).toMatch(/is not in the file's header/);
+    expect(batch.error).toMatch(
+      /^Row 1 of the file, read as its header .* lacks (\d+) of the \1 columns the profile reads: "source_record_id" \(used by recordId\)/,
+    );
     expect(batch.progress).toBeLessThan(1);
     // The API is still serving afterwards.
     const again = await api.graphql(
