@@ -45,6 +45,7 @@ export interface RejectedRow {
 
 export type RejectReason =
   | 'missing_record_id'
+  | 'duplicate_record_id'
   | 'missing_required'
   | 'invalid_date'
   | 'future_date'

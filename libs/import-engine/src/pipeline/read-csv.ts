@@ -91,7 +91,13 @@ export const readCsv: BatchReader = async (request, sink) => {
     }
     if (!batches.started) return;
     const rawText = (redacted: string[] | null) =>
-      redacted ? redacted.join(file.delimiter).replaceAll('\0', '\uFFFD') : raw;
+      redacted
+        ? Papa.unparse([redacted], {
+            delimiter: file.delimiter,
+            quoteChar: file.quote,
+            newline: '',
+          }).replaceAll('\0', '\uFFFD')
+        : raw;
     batches.add(
       fields,
       row,

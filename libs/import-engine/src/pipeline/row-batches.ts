@@ -1,3 +1,5 @@
+import Papa from 'papaparse';
+
 import {
   compileRowMapper,
   type MappedEncounter,
@@ -15,8 +17,16 @@ export interface PendingReject {
   raw: string;
 }
 
-/** A row staged for COPY, or an encounter whose area needs the database first. */
-export type BatchRow = StagedRow | MappedEncounter;
+/** An encounter whose area needs the database before it can be staged. */
+export interface PendingRow {
+  kind: 'pending';
+  encounter: MappedEncounter;
+  row: number;
+  raw: string;
+}
+
+/** A row staged for COPY, or one still pending. */
+export type BatchRow = StagedRow | PendingRow;
 
 export interface Batch {
   rows: BatchRow[];
@@ -24,6 +34,8 @@ export interface Batch {
   rowsRead: number;
   filtered: number;
   bytesRead: number;
+  /** RowBatches.redactLine. */
+  redactLine(raw: string): string;
 }
 
 /** Where a reader's rows go. */
@@ -33,9 +45,10 @@ export interface BatchSink {
   /**
    * An encounter staged as it is read, so that a batch waiting for the
    * database holds its rows' COPY text rather than their parsed fields; or
-   * the encounter itself when staging it needs the database (a new area).
+   * pending when staging it needs the database (a new area). `raw` is the
+   * row's text, kept for a reject (a repeated record id) found on writing.
    */
-  stage(encounter: MappedEncounter): BatchRow;
+  stage(encounter: MappedEncounter, row: number, raw: string): BatchRow;
   write(batch: Batch): Promise<void>;
 }
 
@@ -53,7 +66,8 @@ export interface UnreadableRow {
 
 const MAX_RAW_LINE = 10_000;
 
-const newBatch = (): Batch => ({
+const newBatch = (redactLine: (raw: string) => string): Batch => ({
+  redactLine,
   rows: [],
   rejects: [],
   rowsRead: 0,
@@ -73,7 +87,7 @@ export class RowBatches {
   private header: string[] | undefined;
   private mapRow: ((row: string[]) => MappedRow) | undefined;
   private readonly identifiers = new Set<number>();
-  private batch = newBatch();
+  private batch = newBatch((raw) => this.redactLine(raw));
   private writing: Promise<void> = Promise.resolve();
 
   constructor(
@@ -156,10 +170,28 @@ export class RowBatches {
       );
     } else {
       const mapped = (this.mapRow as (row: string[]) => MappedRow)(fields);
-      if (mapped.kind === 'encounter') batch.rows.push(this.sink.stage(mapped));
+      if (mapped.kind === 'encounter')
+        batch.rows.push(this.sink.stage(mapped, row, raw(null)));
       else if (mapped.kind === 'filtered') batch.filtered++;
       else reject(mapped.column, mapped.reason, mapped.detail);
     }
+  }
+
+  /** The text of a staged row (its `raw`) as a reject keeps it, identifiers blanked. */
+  redactLine(raw: string): string {
+    if (!this.identifiers.size) return raw;
+    const file = this.request.profile.profile.file;
+    // An XLSX row's text is written by Papa.unparse (read-xlsx.ts).
+    const options =
+      file.format === 'csv'
+        ? { delimiter: file.delimiter, quoteChar: file.quote }
+        : { delimiter: ',', quoteChar: '"' };
+    const fields =
+      Papa.parse<string[]>(raw, { ...options, escapeChar: options.quoteChar })
+        .data[0] ?? [];
+    return this.redacted(fields, undefined, (redacted) =>
+      redacted ? Papa.unparse([redacted], { ...options, newline: '' }) : raw,
+    );
   }
 
   /** The raw text of a reject; a row whose identifiers cannot be told apart is left out. */
@@ -188,7 +220,7 @@ export class RowBatches {
 
   private async flush(bytesRead: number) {
     const full = this.batch;
-    this.batch = newBatch();
+    this.batch = newBatch(full.redactLine);
     full.bytesRead = bytesRead;
     await this.writing;
     this.writing = this.sink.write(full);

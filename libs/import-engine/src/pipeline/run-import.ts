@@ -130,24 +130,27 @@ export async function runImport(
       `${agencyId}/${profile.sourceSystem}`,
     ]);
     request.onStart?.(dryRun ? null : batchId, bytesTotal);
-    await client.query('DROP TABLE IF EXISTS import_staging');
+    await client.query('DROP TABLE IF EXISTS import_staging, import_seen');
     await client.query(STAGING_TABLE_SQL);
+    await client.query(SEEN_TABLE_SQL);
 
     const areas = new AreaResolver(client, agencyId);
     const sink: BatchSink = {
       size: request.batchSize ?? DEFAULT_BATCH_SIZE,
-      stage: (encounter) => {
-        if (!encounter.areaPath?.length) return stageEncounter(encounter, null);
-        const areaId = areas.cached(encounter.areaPath);
+      stage: (encounter, row, raw) => {
+        const areaId = encounter.areaPath?.length
+          ? areas.cached(encounter.areaPath)
+          : null;
         return areaId === undefined
-          ? encounter
-          : stageEncounter(encounter, areaId);
+          ? { kind: 'pending', encounter, row, raw }
+          : stageEncounter(encounter, areaId, row, raw);
       },
       write: async (batch) => {
         const counts = await writeBatch(client, batch, {
           agencyId,
           batchId,
           sourceSystem: profile.sourceSystem,
+          recordIdColumn: profile.recordId.columns[0],
           areas,
           dryRun,
         });
@@ -203,7 +206,7 @@ export async function runImport(
     throw error;
   } finally {
     await client
-      .query('DROP TABLE IF EXISTS import_staging')
+      .query('DROP TABLE IF EXISTS import_staging, import_seen')
       .catch(() => (broken = true));
     await client
       .query('SELECT pg_advisory_unlock_all()')
@@ -291,9 +294,21 @@ interface WriteContext {
   agencyId: string;
   batchId: string;
   sourceSystem: string;
+  recordIdColumn: string;
   areas: AreaResolver;
   dryRun: boolean;
 }
+
+/** The record ids this import has read, with the row each was first on. */
+const SEEN_TABLE_SQL =
+  'CREATE TEMP TABLE import_seen (source_record_id text PRIMARY KEY, row_number bigint NOT NULL)';
+
+/** Adds a batch's record ids to import_seen, returning those an earlier batch already had. */
+const SEEN_SQL = `
+  WITH batch AS (SELECT * FROM unnest($1::text[], $2::bigint[]) AS b (source_record_id, row_number)),
+    added AS (INSERT INTO import_seen SELECT * FROM batch ON CONFLICT DO NOTHING)
+  SELECT s.source_record_id AS id, s.row_number::int AS first
+  FROM import_seen s JOIN batch USING (source_record_id)`;
 
 const UPDATE_SQL = `
   UPDATE encounters e SET import_batch_id = $3,
@@ -304,7 +319,9 @@ const UPDATE_SQL = `
   WHERE e.agency_id = $1 AND e.source_system = $2 AND e.source_record_id = s.source_record_id`;
 
 /**
- * One transaction: look up which record ids exist; COPY new encounters
+ * One transaction: set aside rows whose record id an earlier row of the file
+ * had (the first row of a record id is the one imported; the others are
+ * rejected as duplicate_record_id); look up which record ids exist; COPY new encounters
  * straight into the table; COPY changed ones into staging and update from
  * there; leave identical ones alone; then rejects and the batch counters.
  * Imports of one source are serialised (runImport's source lock), so the
@@ -315,30 +332,51 @@ async function writeBatch(
   batch: Batch,
   context: WriteContext,
 ): Promise<ImportCounts> {
-  // A record id repeated within the batch: the last row wins; the earlier
-  // ones count as updated (or unchanged when identical).
   const rows = new Map<string, StagedRow>();
-  let repeatedChanged = 0;
-  let repeatedSame = 0;
+  const rejects = batch.rejects;
+  const duplicate = (row: { row: number; raw: string }, first: number) =>
+    rejects.push({
+      row: row.row,
+      column: context.recordIdColumn,
+      reason: 'duplicate_record_id',
+      detail: `row ${row.row} has the record id of row ${first}, which is the one imported`,
+      raw: batch.redactLine(row.raw),
+    });
   for (const row of batch.rows) {
-    const staged =
+    const recordId =
+      row.kind === 'staged' ? row.recordId : row.encounter.recordId;
+    const first = rows.get(recordId);
+    if (first) {
+      duplicate(row, first.row);
+      continue;
+    }
+    rows.set(
+      recordId,
       row.kind === 'staged'
         ? row
         : stageEncounter(
-            row,
+            row.encounter,
             await context.areas.resolve(
-              row.areaPath as { code: string; level: string }[],
+              row.encounter.areaPath as { code: string; level: string }[],
             ),
-          );
-    const earlier = rows.get(staged.recordId);
-    if (earlier) {
-      if (earlier.hash === staged.hash) repeatedSame++;
-      else repeatedChanged++;
-    }
-    rows.set(staged.recordId, staged);
+            row.row,
+            row.raw,
+          ),
+    );
   }
 
   if (!context.dryRun) await client.query('BEGIN');
+  if (rows.size) {
+    const ids = [...rows.keys()];
+    const seen = await client.query(SEEN_SQL, [
+      ids,
+      ids.map((id) => (rows.get(id) as StagedRow).row),
+    ]);
+    for (const { id, first } of seen.rows) {
+      duplicate(rows.get(id) as StagedRow, first);
+      rows.delete(id);
+    }
+  }
   const existing = new Map<string, string | null>();
   if (rows.size) {
     const found = await client.query(
@@ -349,7 +387,7 @@ async function writeBatch(
   }
   const fresh: string[] = [];
   const changed: string[] = [];
-  let unchanged = repeatedSame;
+  let unchanged = 0;
   const prefix = `${context.agencyId}\t${copyText(context.sourceSystem)}\t${context.batchId}\t`;
   // The span of what was written, so the metric rollups of those months are refreshed.
   let occurredFrom = Infinity;
@@ -388,13 +426,13 @@ async function writeBatch(
       context.batchId,
     ]);
   }
-  if (batch.rejects.length) {
+  if (rejects.length) {
     const copy = client.query(
       copyFrom(
         'COPY import_rejects (agency_id, batch_id, row_number, column_name, reason, detail, raw_line) FROM STDIN',
       ),
     );
-    const lines = batch.rejects.map(
+    const lines = rejects.map(
       (r) =>
         [
           context.agencyId,
@@ -411,9 +449,9 @@ async function writeBatch(
   const counts: ImportCounts = {
     rowsRead: batch.rowsRead,
     inserted: fresh.length,
-    updated: changed.length + repeatedChanged,
+    updated: changed.length,
     unchanged,
-    rejected: batch.rejects.length,
+    rejected: rejects.length,
     filtered: batch.filtered,
   };
   await client.query(

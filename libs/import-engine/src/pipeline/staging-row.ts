@@ -92,6 +92,9 @@ export interface StagedRow {
   hash: string;
   /** occurred_at, epoch milliseconds. */
   occurred: number;
+  /** The row's number and text in the file. */
+  row: number;
+  raw: string;
 }
 
 const OCCURRED = VALUE_FIELDS.indexOf('occurred_at');
@@ -100,6 +103,8 @@ const OCCURRED = VALUE_FIELDS.indexOf('occurred_at');
 export function stageEncounter(
   encounter: MappedEncounter,
   areaId: string | null,
+  row: number,
+  raw: string,
 ): StagedRow {
   const parts: string[] = [copyText(encounter.recordId)];
   for (let i = 0; i < formatters.length; i++) {
@@ -118,5 +123,7 @@ export function stageEncounter(
     content: `${content}\t${timePrecision}`,
     hash: hash('md5', timePrecision + content),
     occurred: encounter.values[OCCURRED] as number,
+    row,
+    raw,
   };
 }

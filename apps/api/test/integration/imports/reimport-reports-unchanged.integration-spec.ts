@@ -145,7 +145,7 @@ describe('importing a file again', () => {
     });
   });
 
-  it('keeps the last of two rows with the same record id and counts the first as updated', async () => {
+  it('imports the first row of a record id and rejects the rows that repeat it, in any transaction, on every run', async () => {
     const profile = shipped('seattle-cad', 'reimport-repeated');
     const [header, first] = readFileSync(SEATTLE, 'utf8')
       .split('\r\n')
@@ -160,20 +160,39 @@ describe('importing a file again', () => {
         first.replace('REPORT WRITTEN (NO ARREST)', 'PHYSICAL ARREST MADE'),
       ].join('\n'),
     );
-    const summary = await runImport(scratch.dataSource, {
-      profile,
-      file,
-      personKeySecret: 'test-secret',
-    });
-    expect(summary).toMatchObject({
-      rowsRead: 3,
-      inserted: 1,
-      updated: 1,
-      unchanged: 1,
-    });
+    // One row per transaction: the repeats are found across transactions too.
+    for (const [batchSize, imported] of [
+      [20_000, { inserted: 1, unchanged: 0 }],
+      [1, { inserted: 0, unchanged: 1 }],
+    ] as const) {
+      const summary = await runImport(scratch.dataSource, {
+        profile,
+        file,
+        personKeySecret: 'test-secret',
+        batchSize,
+      });
+      expect(summary).toMatchObject({
+        rowsRead: 3,
+        ...imported,
+        updated: 0,
+        rejected: 2,
+        rejectsByReason: { duplicate_record_id: 2 },
+      });
+      const rejects = await scratch.dataSource.query(
+        'SELECT row_number, column_name, detail FROM import_rejects WHERE batch_id = $1 ORDER BY row_number',
+        [summary.batchId],
+      );
+      expect(rejects).toEqual(
+        [3, 4].map((row) => ({
+          row_number: row,
+          column_name: 'CAD Event Number',
+          detail: `row ${row} has the record id of row 2, which is the one imported`,
+        })),
+      );
+    }
     const rows = await scratch.dataSource.query(
       `SELECT arrest FROM encounters WHERE agency_id = (SELECT id FROM agencies WHERE code = 'reimport-repeated')`,
     );
-    expect(rows).toEqual([{ arrest: true }]);
+    expect(rows).toEqual([{ arrest: false }]);
   });
 });

@@ -35,6 +35,7 @@ describe('rejected rows of a profile with person identifiers', () => {
         'p3,2023-03-01T10:00:00,crisis,Ann Lee',
         'p4,2023-03-01T10:00:00,crisis,Ann Lee,1980-02-03,extra',
         'p5,2023-03-01T10:00:00,"crisis,Ann Lee,1980-02-03',
+        'p1,2023-03-02T11:00:00,"crisis, again",Ann Lee,1980-02-03',
       ].join('\n'),
     );
     const summary = await runImport(scratch.dataSource, {
@@ -45,7 +46,7 @@ describe('rejected rows of a profile with person identifiers', () => {
       file,
       personKeySecret: 'test-secret',
     });
-    expect(summary).toMatchObject({ rowsRead: 5, inserted: 1, rejected: 4 });
+    expect(summary).toMatchObject({ rowsRead: 6, inserted: 1, rejected: 5 });
 
     const stored = await scratch.dataSource.query(
       'SELECT row_number AS row, reason, raw_line AS raw FROM import_rejects WHERE batch_id = $1 ORDER BY row_number',
@@ -56,11 +57,13 @@ describe('rejected rows of a profile with person identifiers', () => {
       'ragged_row',
       'ragged_row',
       'malformed_csv',
+      'duplicate_record_id',
     ]);
     for (const { raw } of stored) {
       expect(raw).not.toMatch(/Ann Lee|1980-02-03/);
     }
     // What the steward needs to fix the row is still there.
     expect(stored[0].raw).toContain('not a date');
+    expect(stored[4].raw).toBe('p1,2023-03-02T11:00:00,"crisis, again",,');
   });
 });

@@ -42,6 +42,7 @@ export function statusLabel(status: ImportBatchStatus): string {
 
 const REASON_LABELS: Record<string, string> = {
   missing_record_id: 'Missing record id',
+  duplicate_record_id: 'Record id repeated in the file',
   missing_required: 'Missing required value',
   invalid_date: 'Date or time not readable',
   future_date: 'Date in the future',
