@@ -1,5 +1,5 @@
 // npm run import -- --profile <name|path> --file <path> [--json] [--dry-run]
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import {
@@ -48,9 +48,13 @@ async function main(): Promise<number> {
     process.stderr.write(`Both --profile and --file are required.\n${USAGE}\n`);
     return 2;
   }
+  // npm runs the script in the repository; paths are read from where the
+  // command was typed.
+  const cwd = process.env['INIT_CWD'] ?? process.cwd();
   const profile = loadImportProfile(
     args.profile,
     shippedProfilesDir(workspaceRoot()),
+    cwd,
   );
   const quiet = args.json || !process.stderr.isTTY;
   const say = (line: string) => quiet || process.stderr.write(`${line}\n`);
@@ -67,7 +71,7 @@ async function main(): Promise<number> {
   try {
     const summary = await runImport(dataSource, {
       profile,
-      file: args.file,
+      file: resolve(cwd, args.file),
       dryRun: args['dry-run'],
       personKeySecret: await personKeySecret(),
       rollups: new MetricRollups(

@@ -507,7 +507,11 @@ describe('row rules', () => {
         occurred: '2024-01-15T10:00',
         cleared: '2025-01-15T10:00',
       }),
-    ).toMatchObject({ reason: 'future_date', column: 'cleared' });
+    ).toMatchObject({
+      reason: 'future_date',
+      column: 'cleared',
+      detail: 'cleared_at 2025-01-15 10:00:00 is in the future',
+    });
   });
 
   it('rejects received, dispatched, arrived and cleared out of order, skipping empty ones', () => {
@@ -525,7 +529,7 @@ describe('row rules', () => {
       column: 'arrived',
       reason: 'time_order',
       detail:
-        'arrived_at (2024-01-15T18:01:00.000Z) is before dispatched_at (2024-01-15T18:02:00.000Z)',
+        'arrived_at (2024-01-15 10:01:00) is before dispatched_at (2024-01-15 10:02:00)',
     });
     expect(
       map({ ...times, arrived: '', cleared: '2024-01-15T10:01' }),
@@ -608,6 +612,21 @@ describe('person key', () => {
     );
     expect(key({ last: 'Lee', first: 'Ann' })).not.toBe(
       key({ last: 'Lee', first: 'Anne' }),
+    );
+  });
+
+  it('is unknown when an identifier is a placeholder listed in unknown', () => {
+    const withPlaceholders = mapper(
+      `${OCCURRED}
+  person_key: { columns: [last, first, dob], unknown: [Unknown, ' John  Doe'] }`,
+      ['id', 'occurred', 'last', 'first', 'dob'],
+    );
+    const keyOf = (cells: Record<string, string>) =>
+      (withPlaceholders({ ...base, ...cells }) as MappedEncounter).personKey;
+    expect(keyOf({ last: 'UNKNOWN', dob: '1980-02-03' })).toBeNull();
+    expect(keyOf({ last: 'Lee', first: 'john doe' })).toBeNull();
+    expect(keyOf({ last: 'Lee', first: 'Ann' })).toBe(
+      key({ last: 'Lee', first: 'Ann' }),
     );
   });
 

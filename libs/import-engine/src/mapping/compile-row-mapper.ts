@@ -115,6 +115,9 @@ export function compileRowMapper(
     return (row) => (row[index] ?? '').trim();
   };
   const zone = new ZoneOffsets(profile.timeZone ?? profile.agency.timeZone);
+  /** An instant as the source's clock showed it, for reject details. */
+  const local = (ms: number) =>
+    new Date(zone.toWall(ms)).toISOString().slice(0, 19).replace('T', ' ');
 
   const recordIdCells = profile.recordId.columns.map((c) =>
     cell(c, 'recordId'),
@@ -183,6 +186,11 @@ export function compileRowMapper(
   const person = profile.fields.person_key;
   const personCells =
     person?.columns.map((c) => cell(c, 'fields.person_key')) ?? [];
+  const normalize = (text: string) =>
+    text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ');
+  const unknownPeople = new Set(
+    (person?.unknown ?? []).map((u) => normalize(u.trim())),
+  );
   if (person && !personKeySecret) {
     throw new ImportFileError(
       'This profile maps person_key, which needs the deployment secret CROSSWALK_PERSON_KEY_SECRET.',
@@ -230,7 +238,7 @@ export function compileRowMapper(
           throw new Reject(
             columnOf(profile.fields[name] as TimestampField),
             'future_date',
-            `${name} ${new Date(at).toISOString()} is in the future`,
+            `${name} ${local(at)} is in the future`,
           );
         }
       }
@@ -243,7 +251,7 @@ export function compileRowMapper(
           throw new Reject(
             columnOf(profile.fields[VALUE_FIELDS[index]] as TimestampField),
             'time_order',
-            `${VALUE_FIELDS[index]} (${new Date(at).toISOString()}) is before ${VALUE_FIELDS[previous]} (${new Date(before).toISOString()})`,
+            `${VALUE_FIELDS[index]} (${local(at)}) is before ${VALUE_FIELDS[previous]} (${local(before)})`,
           );
         }
         previous = index;
@@ -262,10 +270,11 @@ export function compileRowMapper(
       }
       let personKey: string | null = null;
       if (personCells.length) {
-        const parts = personCells.map((read) =>
-          read(row).normalize('NFC').toLowerCase().replace(/\s+/g, ' '),
-        );
-        if (parts.some((p) => p !== '')) {
+        const parts = personCells.map((read) => normalize(read(row)));
+        if (
+          parts.some((p) => p !== '') &&
+          !parts.some((p) => unknownPeople.has(p))
+        ) {
           const identity = parts.join('\u001f');
           personKey = personKeys.get(identity) ?? null;
           if (personKey === null) {

@@ -72,7 +72,10 @@ export const areaFieldSchema = z
   .strict();
 
 export const personKeyFieldSchema = z
-  .object({ columns: z.array(column).min(1) })
+  .object({
+    columns: z.array(column).min(1),
+    unknown: z.array(text).default([]),
+  })
   .strict();
 
 export const fieldsSchema = z

@@ -63,9 +63,12 @@ export function listImportProfiles(dir: string): LoadedImportProfile[] {
 export function loadImportProfile(
   nameOrPath: string,
   dir: string,
+  cwd = process.cwd(),
 ): LoadedImportProfile {
   const byPath = /[/\\]|\.ya?ml$/.test(nameOrPath);
-  const path = byPath ? resolve(nameOrPath) : join(dir, `${nameOrPath}.yaml`);
+  const path = byPath
+    ? resolve(cwd, nameOrPath)
+    : join(dir, `${nameOrPath}.yaml`);
   if (!existsSync(path)) {
     if (byPath) throw new ImportProfileError(`No profile file at ${path}.`);
     const available = existsSync(dir)
