@@ -135,9 +135,13 @@ main().then(
   (error: unknown) => {
     const expected =
       error instanceof ImportProfileError || error instanceof ImportFileError;
+    const message = (error as Error).message ?? String(error);
     process.stderr.write(
-      `${expected ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`,
+      `${expected ? message : ((error as Error).stack ?? message)}\n`,
     );
+    // A script reading --json gets JSON on stdout either way.
+    if (process.argv.includes('--json'))
+      process.stdout.write(`${JSON.stringify({ error: message })}\n`);
     process.exit(1);
   },
 );
