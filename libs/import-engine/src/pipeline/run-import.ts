@@ -319,10 +319,10 @@ const UPDATE_SQL = `
   WHERE e.agency_id = $1 AND e.source_system = $2 AND e.source_record_id = s.source_record_id`;
 
 /**
- * One transaction: set aside rows whose record id an earlier row of the file
- * had (the first row of a record id is the one imported; the others are
- * rejected as duplicate_record_id); look up which record ids exist; COPY new encounters
- * straight into the table; COPY changed ones into staging and update from
+ * One transaction: set aside rows whose record id an earlier row of the
+ * file had (the first row of a record id is the one imported; the others
+ * are rejected as duplicate_record_id); look up which record ids exist; COPY
+ * new encounters straight into the table; COPY changed ones into staging and update from
  * there; leave identical ones alone; then rejects and the batch counters.
  * Imports of one source are serialised (runImport's source lock), so the
  * look-up cannot race another import.
