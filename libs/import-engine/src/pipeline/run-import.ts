@@ -303,12 +303,12 @@ interface WriteContext {
 const SEEN_TABLE_SQL =
   'CREATE TEMP TABLE import_seen (source_record_id text PRIMARY KEY, row_number bigint NOT NULL)';
 
-/** Adds a batch's record ids to import_seen, returning those an earlier batch already had. */
+/** Adds record ids to import_seen, returning those an earlier batch already had. */
 const SEEN_SQL = `
-  WITH batch AS (SELECT * FROM unnest($1::text[], $2::bigint[]) AS b (source_record_id, row_number)),
-    added AS (INSERT INTO import_seen SELECT * FROM batch ON CONFLICT DO NOTHING)
-  SELECT s.source_record_id AS id, s.row_number::int AS first
-  FROM import_seen s JOIN batch USING (source_record_id)`;
+  WITH added AS (
+    INSERT INTO import_seen SELECT * FROM unnest($1::text[], $2::bigint[]) ON CONFLICT DO NOTHING)
+  SELECT source_record_id AS id, row_number::int AS first
+  FROM import_seen WHERE source_record_id = ANY($1::text[])`;
 
 const UPDATE_SQL = `
   UPDATE encounters e SET import_batch_id = $3,
@@ -334,12 +334,13 @@ async function writeBatch(
 ): Promise<ImportCounts> {
   const rows = new Map<string, StagedRow>();
   const rejects = batch.rejects;
-  const duplicate = (row: { row: number; raw: string }, first: number) =>
+  /** A row repeating the record id of an earlier row (`first`, when known). */
+  const duplicate = (row: { row: number; raw: string }, first: number | null) =>
     rejects.push({
       row: row.row,
       column: context.recordIdColumn,
       reason: 'duplicate_record_id',
-      detail: `row ${row.row} has the record id of row ${first}, which is the one imported`,
+      detail: `row ${row.row} has the record id of ${first === null ? 'an earlier row' : `row ${first}`}, which is the one imported`,
       raw: batch.redactLine(row.raw),
     });
   for (const row of batch.rows) {
@@ -366,8 +367,31 @@ async function writeBatch(
   }
 
   if (!context.dryRun) await client.query('BEGIN');
+  const existing = new Map<string, string | null>();
   if (rows.size) {
-    const ids = [...rows.keys()];
+    const found = await client.query(
+      'SELECT source_record_id AS id, row_hash AS hash, import_batch_id = $4 AS written FROM encounters WHERE agency_id = $1 AND source_system = $2 AND source_record_id = ANY($3::text[])',
+      [
+        context.agencyId,
+        context.sourceSystem,
+        [...rows.keys()],
+        context.batchId,
+      ],
+    );
+    // Written by an earlier transaction of this import: a repeat.
+    for (const { id, hash, written } of found.rows) {
+      if (!written) existing.set(id, hash);
+      else {
+        duplicate(rows.get(id) as StagedRow, null);
+        rows.delete(id);
+      }
+    }
+  }
+  // Encounters this import leaves as they were are not marked with it; the
+  // record ids of those it has read are kept in import_seen. A new file adds
+  // nothing there, as its rows are all written.
+  if (existing.size) {
+    const ids = [...existing.keys()];
     const seen = await client.query(SEEN_SQL, [
       ids,
       ids.map((id) => (rows.get(id) as StagedRow).row),
@@ -375,15 +399,8 @@ async function writeBatch(
     for (const { id, first } of seen.rows) {
       duplicate(rows.get(id) as StagedRow, first);
       rows.delete(id);
+      existing.delete(id);
     }
-  }
-  const existing = new Map<string, string | null>();
-  if (rows.size) {
-    const found = await client.query(
-      'SELECT source_record_id AS id, row_hash AS hash FROM encounters WHERE agency_id = $1 AND source_system = $2 AND source_record_id = ANY($3::text[])',
-      [context.agencyId, context.sourceSystem, [...rows.keys()]],
-    );
-    for (const { id, hash } of found.rows) existing.set(id, hash);
   }
   const fresh: string[] = [];
   const changed: string[] = [];

@@ -151,16 +151,27 @@ describe('importing a file again', () => {
       .split('\r\n')
       .filter((line, i) => i === 0 || line.startsWith('2021000291990,'));
     const file = join(scratch.dir, 'seattle-repeated.csv');
+    // Calls the filter leaves out, enough to put each repeat in another
+    // chunk of the file, so that with one row per transaction the repeats
+    // are in other transactions.
+    const others = (from: number) =>
+      Array.from({ length: 500 }, (_, i) =>
+        first
+          .replace('2021000291990', `F${from + i}`)
+          .replace('SUICIDE - SUICIDAL PERSON AND ATTEMPTS', 'TRAFFIC')
+          .replace('--CRISIS COMPLAINT - GENERAL', '--TRAFFIC'),
+      );
     writeFileSync(
       file,
       [
         header,
         first,
+        ...others(0),
         first,
+        ...others(500),
         first.replace('REPORT WRITTEN (NO ARREST)', 'PHYSICAL ARREST MADE'),
       ].join('\n'),
     );
-    // One row per transaction: the repeats are found across transactions too.
     for (const [batchSize, imported] of [
       [20_000, { inserted: 1, unchanged: 0 }],
       [1, { inserted: 0, unchanged: 1 }],
@@ -172,7 +183,8 @@ describe('importing a file again', () => {
         batchSize,
       });
       expect(summary).toMatchObject({
-        rowsRead: 3,
+        rowsRead: 1003,
+        filtered: 1000,
         ...imported,
         updated: 0,
         rejected: 2,
@@ -183,7 +195,7 @@ describe('importing a file again', () => {
         [summary.batchId],
       );
       expect(rejects).toEqual(
-        [3, 4].map((row) => ({
+        [503, 1004].map((row) => ({
           row_number: row,
           column_name: 'CAD Event Number',
           detail: `row ${row} has the record id of row 2, which is the one imported`,
@@ -194,5 +206,23 @@ describe('importing a file again', () => {
       `SELECT arrest FROM encounters WHERE agency_id = (SELECT id FROM agencies WHERE code = 'reimport-repeated')`,
     );
     expect(rows).toEqual([{ arrest: false }]);
+
+    // A first import, one row per transaction: the repeats are found by the
+    // encounter the import wrote, whose row is not kept.
+    const fresh = await runImport(scratch.dataSource, {
+      profile: shipped('seattle-cad', 'reimport-repeated-fresh'),
+      file,
+      personKeySecret: 'test-secret',
+      batchSize: 1,
+    });
+    expect(fresh).toMatchObject({ inserted: 1, rejected: 2 });
+    const details = await scratch.dataSource.query(
+      'SELECT detail FROM import_rejects WHERE batch_id = $1 ORDER BY row_number',
+      [fresh.batchId],
+    );
+    expect(details.map((r: { detail: string }) => r.detail)).toEqual([
+      'row 503 has the record id of an earlier row, which is the one imported',
+      'row 1004 has the record id of an earlier row, which is the one imported',
+    ]);
   });
 });
