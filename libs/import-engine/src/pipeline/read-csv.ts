@@ -91,13 +91,7 @@ export const readCsv: BatchReader = async (request, sink) => {
     }
     if (!batches.started) return;
     const rawText = (redacted: string[] | null) =>
-      redacted
-        ? Papa.unparse([redacted], {
-            delimiter: file.delimiter,
-            quoteChar: file.quote,
-            newline: '',
-          }).replaceAll('\0', '\uFFFD')
-        : raw;
+      redacted ? batches.lineOf(redacted).replaceAll('\0', '\uFFFD') : raw;
     batches.add(
       fields,
       row,

@@ -1,7 +1,6 @@
 import { createReadStream } from 'node:fs';
 
 import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
 
 import { ImportFileError } from '../mapping/compile-row-mapper';
 import type { XlsxFile } from '../profile/import-profile.schema';
@@ -57,7 +56,7 @@ export const readXlsx: BatchReader = async (request, sink) => {
         if (batches.takeHeading(trimEnd(fields, 0))) continue;
         const cells = trimEnd(fields, batches.width);
         batches.add(cells, row.number, (redacted) =>
-          Papa.unparse([redacted ?? cells], { newline: '' }),
+          batches.lineOf(redacted ?? cells),
         );
         await batches.flushWhenFull(source.bytesRead);
       }

@@ -89,12 +89,24 @@ export class RowBatches {
   private readonly identifiers = new Set<number>();
   private batch = newBatch((raw) => this.redactLine(raw));
   private writing: Promise<void> = Promise.resolve();
+  /** How a row's fields are written as one line: the CSV file's way, or CSV's defaults for a workbook. */
+  private readonly lineFormat: { delimiter: string; quoteChar: string };
 
   constructor(
     private readonly request: ImportRequest,
     private readonly sink: BatchSink,
   ) {
-    this.rowsBeforeHeader = request.profile.profile.file.headerRow - 1;
+    const file = request.profile.profile.file;
+    this.rowsBeforeHeader = file.headerRow - 1;
+    this.lineFormat =
+      file.format === 'csv'
+        ? { delimiter: file.delimiter, quoteChar: file.quote }
+        : { delimiter: ',', quoteChar: '"' };
+  }
+
+  /** A row's fields as one line of text, quoted where needed. */
+  lineOf(fields: string[]): string {
+    return Papa.unparse([fields], { ...this.lineFormat, newline: '' });
   }
 
   /** The header has been read. */
@@ -180,17 +192,12 @@ export class RowBatches {
   /** The text of a staged row (its `raw`) as a reject keeps it, identifiers blanked. */
   redactLine(raw: string): string {
     if (!this.identifiers.size) return raw;
-    const file = this.request.profile.profile.file;
-    // An XLSX row's text is written by Papa.unparse (read-xlsx.ts).
-    const options =
-      file.format === 'csv'
-        ? { delimiter: file.delimiter, quoteChar: file.quote }
-        : { delimiter: ',', quoteChar: '"' };
+    const { delimiter, quoteChar } = this.lineFormat;
     const fields =
-      Papa.parse<string[]>(raw, { ...options, escapeChar: options.quoteChar })
+      Papa.parse<string[]>(raw, { delimiter, quoteChar, escapeChar: quoteChar })
         .data[0] ?? [];
     return this.redacted(fields, undefined, (redacted) =>
-      redacted ? Papa.unparse([redacted], { ...options, newline: '' }) : raw,
+      redacted ? this.lineOf(redacted) : raw,
     );
   }
 
