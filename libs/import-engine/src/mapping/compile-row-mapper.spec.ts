@@ -350,6 +350,71 @@ describe('timestamps', () => {
     ).toBe('1999-11-05T02:08:00.000Z');
   });
 
+  it('rejects a date that reads as a year before 1900 or after 2200', () => {
+    // date-fns reads "24" with yyyy as the year 24.
+    const map = mapper(
+      `  occurred_at: { column: occurred, format: 'M/d/yyyy H:mm' }`,
+      header,
+    );
+    expect(map({ id: '1', occurred: '3/5/24 10:00' })).toEqual({
+      kind: 'reject',
+      column: 'occurred',
+      reason: 'invalid_date',
+      detail:
+        '"3/5/24 10:00" in "occurred" reads as the year 24 with the format M/d/yyyy H:mm; only years 1900-2200 are taken (a two-digit year is "yy")',
+    });
+    expect(
+      mapper(
+        `  occurred_at: { column: occurred }`,
+        header,
+      )({
+        id: '1',
+        occurred: '0202-01-15T10:00:00',
+      }),
+    ).toMatchObject({ reason: 'invalid_date' });
+  });
+
+  it('tries a list of formats in order, the first that reads the cell wins', () => {
+    const map = mapper(
+      `  occurred_at:
+    column: occurred
+    format: ['M/d/yyyy H:mm', 'M/d/yy H:mm', 'yyyy-MM-dd HH:mm']
+  arrived_at:
+    date: { column: date, format: ['MM/dd/yyyy', 'd-MMM-yy'] }
+    time: { column: time, format: ['HHmm', 'h:mm a'] }`,
+      header,
+    );
+    const occurred = (text: string) =>
+      iso(map({ id: '1', occurred: text }), 'occurred_at');
+    // Hand-typed years, four digits and two, and another style altogether.
+    expect(occurred('3/5/2024 10:00')).toBe('2024-03-05T18:00:00.000Z');
+    expect(occurred('3/5/24 10:00')).toBe('2024-03-05T18:00:00.000Z');
+    expect(occurred('2024-03-05 10:00')).toBe('2024-03-05T18:00:00.000Z');
+    expect(map({ id: '1', occurred: '5.3.2024 10:00' })).toMatchObject({
+      reason: 'invalid_date',
+      detail:
+        '"5.3.2024 10:00" in "occurred" does not match the date format M/d/yyyy H:mm or M/d/yy H:mm or yyyy-MM-dd HH:mm',
+    });
+    const arrived = (date: string, time: string) =>
+      iso(
+        map({ id: '1', occurred: '3/5/2024 10:00', date, time }),
+        'arrived_at',
+      );
+    expect(arrived('03/05/2024', '1015')).toBe('2024-03-05T18:15:00.000Z');
+    expect(arrived('5-Mar-24', '10:15 AM')).toBe('2024-03-05T18:15:00.000Z');
+    expect(
+      map({
+        id: '1',
+        occurred: '3/5/2024 10:00',
+        date: '03/05/2024',
+        time: '25:00',
+      }),
+    ).toMatchObject({
+      reason: 'invalid_date',
+      detail: '"25:00" in "time" does not match the time format HHmm or h:mm a',
+    });
+  });
+
   it('combines a date column and a time column', () => {
     const map = mapper(
       `  occurred_at:
@@ -573,6 +638,47 @@ describe('area', () => {
       { code: 'C3', level: 'beat' },
       { code: 'CHARLIE', level: 'sector' },
     ]);
+  });
+});
+
+describe('extract', () => {
+  const map = mapper(
+    `${OCCURRED}
+  latitude: { column: location, extract: 'POINT \\(\\S+ (\\S+)\\)' }
+  longitude: { column: location, extract: 'POINT \\((\\S+) ' }
+  call_origin:
+    column: source
+    extract: '^(\\w+) -'
+    map: { E911: '911', SELF: officer_initiated }
+  area:
+    column: beat
+    extract: 'beat (\\w+)'
+    parents: [{ column: district, extract: 'district (\\d+)', level: district }]`,
+    ['id', 'occurred', 'location', 'source', 'beat', 'district'],
+  );
+
+  it('reads the part of the cell the capturing group captures', () => {
+    const row = map({
+      ...base,
+      location: 'POINT (-90.0715 29.9511)',
+      source: 'E911 - Phone',
+      beat: 'Beat 3B ',
+      district: 'DISTRICT 3',
+    });
+    expect(value(row, 'latitude')).toBe(29.9511);
+    expect(value(row, 'longitude')).toBe(-90.0715);
+    expect(value(row, 'call_origin')).toBe('911');
+    expect((row as MappedEncounter).areaPath).toEqual([
+      { code: '3B', level: 'beat' },
+      { code: '3', level: 'district' },
+    ]);
+  });
+
+  it('reads a cell the pattern does not match as an empty cell', () => {
+    const row = map({ ...base, location: 'POINT EMPTY', source: 'SELF' });
+    expect(value(row, 'latitude')).toBeNull();
+    expect(value(row, 'call_origin')).toBeNull();
+    expect((row as MappedEncounter).areaPath).toBeNull();
   });
 });
 

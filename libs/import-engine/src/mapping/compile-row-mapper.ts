@@ -14,7 +14,7 @@ import type {
   TimestampField,
   ValueField,
 } from '../profile/import-profile.schema';
-import { dateFormatLetters } from '../profile/load-import-profile';
+import { dateFormatLetters, formatList } from '../profile/load-import-profile';
 import { ZoneOffsets } from './zone-offsets';
 
 /** The record's value fields in staging-table order (area and person key come after). */
@@ -105,14 +105,17 @@ export function compileRowMapper(
   const names = header.map((h) => h.trim());
   const found = new Set<string>();
   const missing = new Map<string, string>();
-  const cell = (column: string, usedBy: string): Cell => {
+  /** A column's trimmed cell, or the part of it `extract` captures ('' when it does not match). */
+  const cell = (column: string, usedBy: string, extract?: string): Cell => {
     const index = names.indexOf(column);
     if (index < 0) {
       if (!missing.has(column)) missing.set(column, usedBy);
       return () => '';
     }
     found.add(column);
-    return (row) => (row[index] ?? '').trim();
+    if (extract === undefined) return (row) => (row[index] ?? '').trim();
+    const part = new RegExp(extract, 'i');
+    return (row) => part.exec((row[index] ?? '').trim())?.[1]?.trim() ?? '';
   };
   const zone = new ZoneOffsets(profile.timeZone ?? profile.agency.timeZone);
   /** An instant as the source's clock showed it, for reject details. */
@@ -175,10 +178,10 @@ export function compileRowMapper(
   const precisionOf = rowPrecision(profile, cell);
 
   const area = profile.fields.area;
-  const areaLevels = area
-    ? [{ column: area.column, level: area.level }, ...area.parents]
-    : [];
-  const areaCells = areaLevels.map((l) => cell(l.column, 'fields.area'));
+  const areaLevels = area ? [area, ...area.parents] : [];
+  const areaCells = areaLevels.map((l) =>
+    cell(l.column, 'fields.area', l.extract),
+  );
   const unknownAreas = new Set(
     (area?.unknown ?? []).map((u) => u.trim().toUpperCase()),
   );
@@ -528,6 +531,38 @@ function readTime(text: string, format: string, isoToo: boolean): ReadTime {
   return { ms, instant: /[XxtT]/.test(dateFormatLetters(format)) };
 }
 
+/** Years a date may have: outside them it is a misreading (`3/5/24` read with `yyyy` is the year 24). */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2200;
+const EARLIEST_MS = Date.UTC(FIRST_YEAR, 0, 1);
+const LATEST_MS = Date.UTC(LAST_YEAR + 1, 0, 1);
+
+/**
+ * The date (and time) the first of the formats reads from the text with a
+ * year from FIRST_YEAR to LAST_YEAR, or a reject naming what went wrong.
+ */
+function readDateCell(
+  text: string,
+  formats: string[],
+  isoToo: boolean,
+  column: string,
+): ReadTime {
+  let misread: { format: string; year: number } | undefined;
+  for (const format of formats) {
+    const time = readTime(text, format, isoToo);
+    if (time.ms >= EARLIEST_MS && time.ms < LATEST_MS) return time;
+    if (!misread && !Number.isNaN(time.ms))
+      misread = { format, year: new Date(time.ms).getUTCFullYear() };
+  }
+  throw new Reject(
+    column,
+    'invalid_date',
+    misread
+      ? `"${text}" in "${column}" reads as the year ${misread.year} with the format ${misread.format}; only years ${FIRST_YEAR}-${LAST_YEAR} are taken (a two-digit year is "yy")`
+      : `"${text}" in "${column}" does not match the date format ${formats.join(' or ')}`,
+  );
+}
+
 function compileTimestamp(
   field: TimestampField,
   usedBy: string,
@@ -535,21 +570,14 @@ function compileTimestamp(
   zone: ZoneOffsets,
   isoToo: boolean,
 ): Extract {
-  const bad = (column: string, text: string, format: string) =>
-    new Reject(
-      column,
-      'invalid_date',
-      `"${text}" in "${column}" does not match the date format ${format}`,
-    );
   if (field.column) {
     const read = cell(field.column, usedBy);
-    const format = field.format ?? 'iso';
+    const formats = formatList(field.format);
     const column = field.column;
     return (row) => {
       const text = read(row);
       if (!text) return null;
-      const time = readTime(text, format, isoToo);
-      if (Number.isNaN(time.ms)) throw bad(column, text, format);
+      const time = readDateCell(text, formats, isoToo, column);
       return time.instant ? time.ms : zone.toUtc(time.ms);
     };
   }
@@ -557,19 +585,29 @@ function compileTimestamp(
     const { date, time } = field;
     const readDate = cell(date.column, usedBy);
     const readTimeCell = cell(time.column, usedBy);
+    const dateFormats = formatList(date.format);
+    const timeFormats = formatList(time.format);
     return (row) => {
       const dateText = readDate(row);
       if (!dateText) return null;
-      const day = readTime(dateText, date.format, isoToo);
-      if (Number.isNaN(day.ms)) throw bad(date.column, dateText, date.format);
+      const day = readDateCell(dateText, dateFormats, isoToo, date.column);
       // A date with an offset (open data writing local midnight in UTC) is
       // the date that instant is in the zone.
       const wall = day.instant ? zone.toWall(day.ms) : day.ms;
       const midnight = Math.floor(wall / DAY_MS) * DAY_MS;
       const timeText = readTimeCell(row);
       if (!timeText) return zone.toUtc(midnight);
-      const clock = readClock(timeText, time.format, isoToo);
-      if (Number.isNaN(clock)) throw bad(time.column, timeText, time.format);
+      let clock = NaN;
+      for (const format of timeFormats) {
+        clock = readClock(timeText, format, isoToo);
+        if (!Number.isNaN(clock)) break;
+      }
+      if (Number.isNaN(clock))
+        throw new Reject(
+          time.column,
+          'invalid_date',
+          `"${timeText}" in "${time.column}" does not match the time format ${timeFormats.join(' or ')}`,
+        );
       return zone.toUtc(midnight + clock);
     };
   }
@@ -603,7 +641,7 @@ function compileTimestamp(
       : MONTHS.findIndex(
           (m) => monthText.length >= 3 && m.startsWith(monthText.toLowerCase()),
         ) + 1;
-    if (!Number.isInteger(year) || year < 1900 || year > 2200) {
+    if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) {
       throw new Reject(
         field.year as string,
         'invalid_date',
@@ -639,7 +677,7 @@ function compileValue(
   field: ValueField,
   type: EncounterFieldType,
   usedBy: string,
-  cell: (c: string, u: string) => Cell,
+  cell: (c: string, u: string, extract?: string) => Cell,
 ): Extract {
   // YAML reads 911 as a number; enumeration and text values are text.
   const typed = (value: FieldValue): FieldValue =>
@@ -651,7 +689,7 @@ function compileValue(
     return () => constant;
   }
   const column = field.column as string;
-  const read = cell(column, usedBy);
+  const read = cell(column, usedBy, field.extract);
   const map = new Map(
     Object.entries(field.map ?? {}).map(([raw, value]) => [
       raw.trim().toLowerCase(),

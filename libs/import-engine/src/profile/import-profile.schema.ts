@@ -24,10 +24,26 @@ const pattern = z.string().superRefine((source, ctx) => {
   }
 });
 
+/** A regular expression with one capturing group: the part of the cell to read. */
+const extract = pattern.superRefine((source, ctx) => {
+  let groups = 0;
+  try {
+    groups = (new RegExp(`${source}|`).exec('') as RegExpExecArray).length - 1;
+  } catch {
+    return; // `pattern` reports it
+  }
+  if (groups !== 1)
+    ctx.addIssue({
+      code: 'custom',
+      message: `needs exactly one capturing group (the part of the cell to read), and has ${groups}`,
+    });
+});
+
 /** A column (or constant) whose raw text is mapped to a value of the target field. */
 export const valueFieldSchema = z
   .object({
     column: column.optional(),
+    extract: extract.optional(),
     constant: scalar.optional(),
     map: z.record(z.string(), scalar).optional(),
     rules: z
@@ -42,15 +58,21 @@ export const valueFieldSchema = z
   })
   .strict();
 
+/** A date-fns pattern or `iso`; or several, tried in order. */
+const dateFormats = z.union([
+  z.string().min(1),
+  z.array(z.string().min(1)).min(1),
+]);
+
 const datePart = z
-  .object({ column, format: z.string().min(1).default('iso') })
+  .object({ column, format: dateFormats.default('iso') })
   .strict();
 
 /** A timestamp from one column, a date column plus a time column, or year + month (+ day + hour) columns. */
 export const timestampFieldSchema = z
   .object({
     column: column.optional(),
-    format: z.string().min(1).optional(),
+    format: dateFormats.optional(),
     date: datePart.optional(),
     time: datePart.optional(),
     year: column.optional(),
@@ -63,10 +85,19 @@ export const timestampFieldSchema = z
 export const areaFieldSchema = z
   .object({
     column,
+    extract: extract.optional(),
     level: z.enum(AREA_LEVELS).default('beat'),
     unknown: z.array(text).default([]),
     parents: z
-      .array(z.object({ column, level: z.enum(AREA_LEVELS) }).strict())
+      .array(
+        z
+          .object({
+            column,
+            extract: extract.optional(),
+            level: z.enum(AREA_LEVELS),
+          })
+          .strict(),
+      )
       .default([]),
   })
   .strict();

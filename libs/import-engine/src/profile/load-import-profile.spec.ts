@@ -99,6 +99,16 @@ describe('loadImportProfile', () => {
       'fields.occurred_at.format is not a usable date format "MM/dd/YYYY HH:mm": "Y" is the week-numbering year; the calendar year is "y"',
     ],
     [
+      'bad-date-format-in-list',
+      10,
+      'fields.occurred_at.format.1 is not a usable date format "M/d/YY H:mm": "Y" is the week-numbering year; the calendar year is "y"',
+    ],
+    [
+      'extract-without-capturing-group',
+      9,
+      'fields.latitude.extract needs exactly one capturing group (the part of the cell to read), and has 0',
+    ],
+    [
       'twelve-hour-clock-without-am-pm',
       8,
       'fields.occurred_at.format is not a usable date format "MM/dd/yyyy hh:mm:ss": "h" is the 12-hour clock and needs "a" for AM/PM; use "H" for the 24-hour clock',

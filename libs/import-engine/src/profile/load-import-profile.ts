@@ -224,16 +224,19 @@ function checkMeaning(profile: ImportProfile, fail: Fail) {
           );
       }
       // Likewise a date without a time of day puts every encounter at midnight.
+      const untimed = formatList(timestamp.format).find(
+        (format) =>
+          format !== 'iso' && !/[hHkKtT]/.test(dateFormatLetters(format)),
+      );
       if (
         name === 'occurred_at' &&
-        timestamp.format &&
-        timestamp.format !== 'iso' &&
-        !/[hHkKtT]/.test(dateFormatLetters(timestamp.format)) &&
+        timestamp.column !== undefined &&
+        untimed &&
         !['day', 'month'].includes(profile.timePrecision)
       )
         fail(
           path,
-          `is a date without a time of day ("${timestamp.format}"), so timePrecision must be "day" (it is "${profile.timePrecision}")`,
+          `is a date without a time of day ("${untimed}"), so timePrecision must be "day" (it is "${profile.timePrecision}")`,
         );
     } else checkValueField(field as ValueField, type, path, fail);
   }
@@ -261,12 +264,18 @@ function checkTimestamp(field: TimestampField, path: string[], fail: Fail) {
     fail(path, 'needs both "year" and "month"');
   if (field.format !== undefined && field.column === undefined)
     fail(path, '"format" goes with "column"', 'format');
-  if (field.format) checkDateFormat(field.format, [...path, 'format'], fail);
-  if (field.date)
-    checkDateFormat(field.date.format, [...path, 'date', 'format'], fail);
-  if (field.time)
-    checkDateFormat(field.time.format, [...path, 'time', 'format'], fail);
+  const check = (format: string | string[] | undefined, at: string[]) => {
+    if (typeof format === 'string') checkDateFormat(format, at, fail);
+    else format?.forEach((f, i) => checkDateFormat(f, [...at, i], fail));
+  };
+  check(field.format, [...path, 'format']);
+  check(field.date?.format, [...path, 'date', 'format']);
+  check(field.time?.format, [...path, 'time', 'format']);
 }
+
+/** A profile's `format`: one, or several tried in order (`iso` when none is given). */
+export const formatList = (format: string | string[] | undefined) =>
+  typeof format === 'string' ? [format] : (format ?? ['iso']);
 
 /**
  * A date-fns pattern must format and parse back; `iso` means ISO 8601. Two
@@ -318,7 +327,13 @@ function checkValueField(
     fail(path, 'needs exactly one of "column" or "constant"');
   }
   if (field.constant !== undefined) {
-    for (const key of ['map', 'rules', 'unknown', 'default'] as const)
+    for (const key of [
+      'extract',
+      'map',
+      'rules',
+      'unknown',
+      'default',
+    ] as const)
       if (field[key] !== undefined)
         fail(path, `"${key}" goes with "column", not "constant"`, key);
   }
