@@ -531,15 +531,18 @@ function readTime(text: string, format: string, isoToo: boolean): ReadTime {
   return { ms, instant: /[XxtT]/.test(dateFormatLetters(format)) };
 }
 
-/** Years a date may have: outside them it is a misreading (`3/5/24` read with `yyyy` is the year 24). */
+/**
+ * A date before FIRST_YEAR is a misreading (`3/5/24` read with `yyyy` is
+ * the year 24); one far ahead is a future_date. A year column is read from
+ * FIRST_YEAR to LAST_YEAR.
+ */
 const FIRST_YEAR = 1900;
 const LAST_YEAR = 2200;
 const EARLIEST_MS = Date.UTC(FIRST_YEAR, 0, 1);
-const LATEST_MS = Date.UTC(LAST_YEAR + 1, 0, 1);
 
 /**
  * The date (and time) the first of the formats reads from the text with a
- * year from FIRST_YEAR to LAST_YEAR, or a reject naming what went wrong.
+ * year from FIRST_YEAR on, or a reject naming what went wrong.
  */
 function readDateCell(
   text: string,
@@ -550,7 +553,7 @@ function readDateCell(
   let misread: { format: string; year: number } | undefined;
   for (const format of formats) {
     const time = readTime(text, format, isoToo);
-    if (time.ms >= EARLIEST_MS && time.ms < LATEST_MS) return time;
+    if (time.ms >= EARLIEST_MS) return time;
     if (!misread && !Number.isNaN(time.ms))
       misread = { format, year: new Date(time.ms).getUTCFullYear() };
   }
@@ -558,7 +561,7 @@ function readDateCell(
     column,
     'invalid_date',
     misread
-      ? `"${text}" in "${column}" reads as the year ${misread.year} with the format ${misread.format}; only years ${FIRST_YEAR}-${LAST_YEAR} are taken (a two-digit year is "yy")`
+      ? `"${text}" in "${column}" reads as the year ${misread.year} with the format ${misread.format}; a year before ${FIRST_YEAR} is taken as a misreading (a two-digit year is "yy")`
       : `"${text}" in "${column}" does not match the date format ${formats.join(' or ')}`,
   );
 }

@@ -172,6 +172,13 @@ export class RowBatches {
         detail,
         raw: this.redacted(fields, unreadable, raw).slice(0, MAX_RAW_LINE),
       });
+    // Empty fields past the header's last column (a delimiter at the end of
+    // every data row, as some exporters write) hold nothing to lose.
+    if (
+      fields.length > this.width &&
+      fields.every((field, i) => i < this.width || field.trim() === '')
+    )
+      fields = fields.slice(0, this.width);
     if (unreadable) {
       reject(null, unreadable.reason, unreadable.detail);
     } else if (!this.fits(fields)) {

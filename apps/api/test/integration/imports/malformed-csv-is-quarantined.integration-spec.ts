@@ -232,11 +232,13 @@ describe('importing malformed CSV', () => {
         'r2,2023-03-01 10:00,,',
         'r3,2023-03-01 10:00,,,crisis,extra',
         'r4,2023-03-01 10:00,,,crisis',
+        // Only empty fields past the header's columns: nothing is lost.
+        'r5,2023-03-01 10:00,,,crisis,, ',
       ].join('\n'),
     );
     expect(counts(summary)).toEqual({
-      rowsRead: 4,
-      inserted: 2,
+      rowsRead: 5,
+      inserted: 3,
       rejected: 2,
       ...none,
     });
