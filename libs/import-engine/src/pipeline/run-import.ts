@@ -252,7 +252,13 @@ async function markInterrupted(client: PoolClient) {
   }
 }
 
-/** Area ids by code path, creating areas (and their parents) on first sight. */
+/**
+ * Area ids by code path, creating areas (and their parents) on first sight.
+ * An area that has no parent gets the one a later row gives it; one that
+ * has a parent keeps it (an import never moves a beat to another sector),
+ * and no area becomes its own ancestor (a beat and a district of one code
+ * are one area).
+ */
 class AreaResolver {
   private readonly ids = new Map<string, string>();
 
@@ -283,12 +289,28 @@ class AreaResolver {
          SELECT id FROM created UNION ALL SELECT id FROM areas WHERE agency_id = $1 AND code = $2`,
         [this.agencyId, code, level, parentId],
       );
+      if (parentId !== null)
+        await this.client.query(FILL_PARENT_SQL, [
+          this.agencyId,
+          rows[0].id,
+          parentId,
+        ]);
       parentId = rows[0].id;
     }
     this.ids.set(key, parentId as string);
     return parentId as string;
   }
 }
+
+/** Gives area $2 the parent $3 if it has none and is not an ancestor of $3 (or $3 itself). */
+const FILL_PARENT_SQL = `
+  UPDATE areas a SET parent_id = $3
+   WHERE a.agency_id = $1 AND a.id = $2 AND a.parent_id IS NULL
+     AND NOT EXISTS (
+       WITH RECURSIVE up (id, parent_id) AS (
+         SELECT id, parent_id FROM areas WHERE agency_id = $1 AND id = $3
+         UNION ALL SELECT p.id, p.parent_id FROM areas p JOIN up ON p.agency_id = $1 AND p.id = up.parent_id)
+       SELECT 1 FROM up WHERE up.id = a.id)`;
 
 interface WriteContext {
   agencyId: string;
