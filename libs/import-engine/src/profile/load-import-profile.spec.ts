@@ -109,6 +109,11 @@ describe('loadImportProfile', () => {
       'fields.latitude.extract needs exactly one capturing group (the part of the cell to read), and has 0',
     ],
     [
+      'identifier-in-record-id',
+      7,
+      'recordId.columns.1 "Client Name" is a person_key column: the record id is stored as written, so it must not hold a person\'s identifiers',
+    ],
+    [
       'twelve-hour-clock-without-am-pm',
       8,
       'fields.occurred_at.format is not a usable date format "MM/dd/yyyy hh:mm:ss": "h" is the 12-hour clock and needs "a" for AM/PM; use "H" for the 24-hour clock',

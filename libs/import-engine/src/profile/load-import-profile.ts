@@ -192,6 +192,14 @@ function checkMeaning(profile: ImportProfile, fail: Fail) {
     if (zone !== undefined && !isTimeZone(zone))
       fail([...path], `is not an IANA time zone: "${zone}"`);
   }
+  const identifiers = new Set(profile.fields.person_key?.columns ?? []);
+  profile.recordId.columns.forEach((column, i) => {
+    if (identifiers.has(column))
+      fail(
+        ['recordId', 'columns', i],
+        `"${column}" is a person_key column: the record id is stored as written, so it must not hold a person's identifiers`,
+      );
+  });
   for (const key of ['filter', 'exclude'] as const) {
     profile[key]?.forEach((condition, i) => {
       if (!condition.matches && !condition.equals)
