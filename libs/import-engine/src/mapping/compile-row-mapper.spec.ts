@@ -641,6 +641,39 @@ describe('area', () => {
   });
 });
 
+describe('minutes between two timestamps', () => {
+  const map = mapper(
+    `${OCCURRED}
+  dispatched_at: { column: dispatched }
+  arrived_at: { column: arrived }
+  cleared_at: { column: cleared }
+  officer_minutes: { between: [arrived_at, cleared_at] }
+  clinician_minutes: { between: [dispatched_at, cleared_at] }`,
+    ['id', 'occurred', 'dispatched', 'arrived', 'cleared'],
+  );
+  const row = (dispatched: string, arrived: string, cleared: string) =>
+    map({ ...base, dispatched, arrived, cleared });
+
+  it('are whole minutes, rounded, from the earlier to the later', () => {
+    const mapped = row(
+      '2024-01-15T10:00:00',
+      '2024-01-15T10:12:00',
+      '2024-01-15T10:56:30',
+    );
+    expect(value(mapped, 'officer_minutes')).toBe(45);
+    expect(value(mapped, 'clinician_minutes')).toBe(57);
+  });
+
+  it('are unknown when either timestamp is, and never negative', () => {
+    const mapped = row('2024-01-15T10:00:00', '', '2024-01-15T10:56:00');
+    expect(value(mapped, 'officer_minutes')).toBeNull();
+    expect(value(mapped, 'clinician_minutes')).toBe(56);
+    expect(
+      row('2024-01-15T10:00:00', '2024-01-15T11:00:00', '2024-01-15T10:30:00'),
+    ).toMatchObject({ reason: 'time_order', column: 'cleared' });
+  });
+});
+
 describe('extract', () => {
   const map = mapper(
     `${OCCURRED}

@@ -175,6 +175,19 @@ export function compileRowMapper(
   ].map((f) => VALUE_FIELDS.indexOf(f as never));
   const occurredIndex = VALUE_FIELDS.indexOf('occurred_at');
   const allTimeIndexes = [occurredIndex, ...timeIndexes];
+  // Minutes from one timestamp of the chain to a later one (`between`).
+  const spans = VALUE_FIELDS.flatMap((name, index) => {
+    const between = (profile.fields[name] as ValueField | undefined)?.between;
+    return between
+      ? [
+          {
+            index,
+            from: VALUE_FIELDS.indexOf(between[0]),
+            to: VALUE_FIELDS.indexOf(between[1]),
+          },
+        ]
+      : [];
+  });
   const precisionOf = rowPrecision(profile, cell);
 
   const area = profile.fields.area;
@@ -258,6 +271,15 @@ export function compileRowMapper(
           );
         }
         previous = index;
+      }
+      // The order check above keeps these from being negative.
+      for (const { index, from, to } of spans) {
+        const start = values[from] as number | null;
+        const end = values[to] as number | null;
+        values[index] =
+          start === null || end === null
+            ? null
+            : Math.round((end - start) / 60_000);
       }
       let areaPath: MappedEncounter['areaPath'] = null;
       if (areaCells.length) {
@@ -691,6 +713,8 @@ function compileValue(
     const constant = typed(field.constant);
     return () => constant;
   }
+  // Filled in from the row's timestamps once they are read and checked.
+  if (field.between) return () => null;
   const column = field.column as string;
   const read = cell(column, usedBy, field.extract);
   const map = new Map(

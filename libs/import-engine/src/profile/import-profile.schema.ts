@@ -39,11 +39,23 @@ const extract = pattern.superRefine((source, ctx) => {
     });
 });
 
+/** The timestamps of the record's chain, in their order. */
+export const CHAIN_TIMESTAMPS = [
+  'received_at',
+  'dispatched_at',
+  'arrived_at',
+  'cleared_at',
+] as const;
+
 /** A column (or constant) whose raw text is mapped to a value of the target field. */
 export const valueFieldSchema = z
   .object({
     column: column.optional(),
     extract: extract.optional(),
+    /** Minutes from one timestamp of the chain to a later one. */
+    between: z
+      .tuple([z.enum(CHAIN_TIMESTAMPS), z.enum(CHAIN_TIMESTAMPS)])
+      .optional(),
     constant: scalar.optional(),
     map: z.record(z.string(), scalar).optional(),
     rules: z
@@ -224,6 +236,7 @@ export type ImportProfile = z.infer<typeof importProfileSchema>;
 export type CsvFile = z.infer<typeof csvFileSchema>;
 export type XlsxFile = z.infer<typeof xlsxFileSchema>;
 export type ValueField = z.infer<typeof valueFieldSchema>;
+export type ChainTimestamp = (typeof CHAIN_TIMESTAMPS)[number];
 export type TimestampField = z.infer<typeof timestampFieldSchema>;
 export type AreaField = z.infer<typeof areaFieldSchema>;
 export type EncounterFieldName = keyof ImportProfile['fields'];

@@ -114,6 +114,11 @@ describe('loadImportProfile', () => {
       'recordId.columns.1 "Client Name" is a person_key column: the record id is stored as written, so it must not hold a person\'s identifiers',
     ],
     [
+      'between-in-the-wrong-order',
+      11,
+      'fields.officer_minutes.between needs the earlier timestamp first: arrived_at comes before cleared_at',
+    ],
+    [
       'twelve-hour-clock-without-am-pm',
       8,
       'fields.occurred_at.format is not a usable date format "MM/dd/yyyy hh:mm:ss": "h" is the 12-hour clock and needs "a" for AM/PM; use "H" for the 24-hour clock',

@@ -20,6 +20,8 @@ import {
 import type { ZodIssue } from 'zod';
 
 import {
+  CHAIN_TIMESTAMPS,
+  type ChainTimestamp,
   type ImportProfile,
   importProfileSchema,
   type TimestampField,
@@ -246,7 +248,8 @@ function checkMeaning(profile: ImportProfile, fail: Fail) {
           path,
           `is a date without a time of day ("${untimed}"), so timePrecision must be "day" (it is "${profile.timePrecision}")`,
         );
-    } else checkValueField(field as ValueField, type, path, fail);
+    } else
+      checkValueField(field as ValueField, type, path, profile.fields, fail);
   }
 }
 
@@ -329,12 +332,21 @@ function checkValueField(
   field: ValueField,
   type: EncounterFieldType,
   path: string[],
+  fields: ImportProfile['fields'],
   fail: Fail,
 ) {
-  if ((field.column === undefined) === (field.constant === undefined)) {
-    fail(path, 'needs exactly one of "column" or "constant"');
+  const sources = [field.column, field.constant, field.between];
+  if (sources.filter((source) => source !== undefined).length !== 1) {
+    fail(
+      path,
+      path[1].endsWith('_minutes')
+        ? 'needs exactly one of "column", "constant" or "between"'
+        : 'needs exactly one of "column" or "constant"',
+    );
   }
-  if (field.constant !== undefined) {
+  if (field.between) checkBetween(field.between, fields, path, fail);
+  if (field.constant !== undefined || field.between !== undefined) {
+    const source = field.constant !== undefined ? 'constant' : 'between';
     for (const key of [
       'extract',
       'map',
@@ -343,7 +355,7 @@ function checkValueField(
       'default',
     ] as const)
       if (field[key] !== undefined)
-        fail(path, `"${key}" goes with "column", not "constant"`, key);
+        fail(path, `"${key}" goes with "column", not "${source}"`, key);
   }
   const check = (value: unknown, at: (string | number)[]) => {
     if (value === null) return;
@@ -379,6 +391,29 @@ function checkValueField(
   field.rules?.forEach((rule, i) =>
     check(rule.value, [...path, 'rules', i, 'value']),
   );
+}
+
+/**
+ * `between` gives minutes for the minutes fields, from a mapped timestamp
+ * of the chain to a later one: the chain's order check keeps them >= 0.
+ */
+function checkBetween(
+  [from, to]: [ChainTimestamp, ChainTimestamp],
+  fields: ImportProfile['fields'],
+  path: string[],
+  fail: Fail,
+) {
+  const at = [...path, 'between'];
+  if (!path[1].endsWith('_minutes'))
+    fail(
+      at,
+      'gives minutes, so it goes with officer_minutes and clinician_minutes',
+    );
+  else if (CHAIN_TIMESTAMPS.indexOf(from) >= CHAIN_TIMESTAMPS.indexOf(to))
+    fail(at, `needs the earlier timestamp first: ${to} comes before ${from}`);
+  for (const name of [from, to])
+    if (!fields[name])
+      fail(at, `reads ${name}, which the profile does not map`);
 }
 
 function isTimeZone(zone: string): boolean {
