@@ -20,6 +20,7 @@ import { EncounterLoadPath1764200000000 } from './migrations/1764200000000-encou
 import { PersonRollups1764300000000 } from './migrations/1764300000000-person-rollups';
 import { RollupRecomputedAt1764400000000 } from './migrations/1764400000000-rollup-recomputed-at';
 import { TimePrecisionInRollups1764500000000 } from './migrations/1764500000000-time-precision-in-rollups';
+import { AreaCodesPerLevel1764600000000 } from './migrations/1764600000000-area-codes-per-level';
 
 export const ENTITIES = [
   AgencyEntity,
@@ -46,6 +47,7 @@ export const MIGRATIONS = [
   PersonRollups1764300000000,
   RollupRecomputedAt1764400000000,
   TimePrecisionInRollups1764500000000,
+  AreaCodesPerLevel1764600000000,
 ];
 
 /** TypeORM options for Crosswalk: committed migrations, never synchronize. */

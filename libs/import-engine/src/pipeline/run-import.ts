@@ -253,11 +253,12 @@ async function markInterrupted(client: PoolClient) {
 }
 
 /**
- * Area ids by code path, creating areas (and their parents) on first sight.
+ * Area ids by code path, creating areas (and their parents) on first sight;
+ * an area is its level and its code (beat 5 and district 5 are two areas).
  * An area that has no parent gets the one a later row gives it; one that
  * has a parent keeps it (an import never moves a beat to another sector),
- * and no area becomes its own ancestor (a beat and a district of one code
- * are one area).
+ * and no area becomes its own ancestor (two profiles that nest the same two
+ * levels the other way round).
  */
 class AreaResolver {
   private readonly ids = new Map<string, string>();
@@ -267,7 +268,10 @@ class AreaResolver {
     private readonly agencyId: string,
   ) {}
 
-  /** The id when this path was seen before (no database round trip). */
+  /**
+   * The id when this path was seen before (no database round trip). One
+   * profile reads the file, so the codes of a path say its levels too.
+   */
   cached(path: { code: string }[]): string | undefined {
     return this.ids.get(
       path.length === 1 ? path[0].code : path.map((p) => p.code).join('\u001f'),
@@ -285,8 +289,8 @@ class AreaResolver {
       const { rows }: { rows: { id: string }[] } = await this.client.query(
         `WITH created AS (
            INSERT INTO areas (agency_id, code, name, level, parent_id) VALUES ($1, $2, $2, $3, $4)
-           ON CONFLICT (agency_id, code) DO NOTHING RETURNING id)
-         SELECT id FROM created UNION ALL SELECT id FROM areas WHERE agency_id = $1 AND code = $2`,
+           ON CONFLICT (agency_id, level, code) DO NOTHING RETURNING id)
+         SELECT id FROM created UNION ALL SELECT id FROM areas WHERE agency_id = $1 AND level = $3 AND code = $2`,
         [this.agencyId, code, level, parentId],
       );
       if (parentId !== null)

@@ -104,6 +104,11 @@ describe('loadImportProfile', () => {
       'fields.occurred_at.format.1 is not a usable date format "M/d/YY H:mm": "Y" is the week-numbering year; the calendar year is "y"',
     ],
     [
+      'area-level-named-twice',
+      13,
+      'fields.area.parents.1.level is a sector, a level already named below it: each parent is a coarser level than the areas it holds',
+    ],
+    [
       'extract-without-capturing-group',
       9,
       'fields.latitude.extract needs exactly one capturing group (the part of the cell to read), and has 0',

@@ -202,6 +202,16 @@ function checkMeaning(profile: ImportProfile, fail: Fail) {
         `"${column}" is a person_key column: the record id is stored as written, so it must not hold a person's identifiers`,
       );
   });
+  // An area is its level and its code, so a path names each level once.
+  const area = profile.fields.area;
+  area?.parents.forEach(({ level }, i) => {
+    const below = [area.level, ...area.parents.slice(0, i).map((p) => p.level)];
+    if (below.includes(level))
+      fail(
+        ['fields', 'area', 'parents', i, 'level'],
+        `is a ${level}, a level already named below it: each parent is a coarser level than the areas it holds`,
+      );
+  });
   for (const key of ['filter', 'exclude'] as const) {
     profile[key]?.forEach((condition, i) => {
       if (!condition.matches && !condition.equals)

@@ -5,33 +5,40 @@ import { loadImportProfile, runImport } from '@crosswalk/import-engine';
 
 import { importScratch } from '../../support/import-scratch';
 
-// Areas are made from the rows' codes as they are first seen. A beat first
-// seen without its sector (an empty or unknown cell) takes the sector a
-// later row gives, in the same file or a later one; a beat that has a
-// sector keeps it; and a code used at two levels never becomes its own parent.
+// Areas are made from the rows' codes as they are first seen; an area is
+// its level and its code, so beat 5 and district 5 are two areas. A beat
+// first seen without its sector (an empty or unknown cell) takes the sector
+// a later row gives, in the same file or a later one; a beat that has a
+// sector keeps it; and no area becomes its own ancestor, even when two
+// profiles nest the same levels the other way round.
 
-const PROFILE = `
+const profile = (source: string, area: string) => `
 title: Area parents test
 agency: { code: area-parents-test, name: Area parents test, timeZone: America/Chicago }
-sourceSystem: area-parents-test
+sourceSystem: ${source}
 recordId: { columns: [id] }
 fields:
   occurred_at: { column: occurred }
   area:
-    column: beat
+${area}
+`;
+
+const BEATS = profile(
+  'area-parents-cad',
+  `    column: beat
     unknown: ['-']
     parents:
       - { column: sector, level: sector }
-      - { column: district, level: district }
-`;
+      - { column: district, level: district }`,
+);
 
 describe('area parents', () => {
   const scratch = importScratch('area-parents');
   let files = 0;
 
-  const importRows = async (rows: string[]) => {
+  const importRows = async (rows: string[], profileText = BEATS) => {
     const dir = scratch.dir;
-    writeFileSync(join(dir, 'areas.yaml'), PROFILE);
+    writeFileSync(join(dir, 'areas.yaml'), profileText);
     const file = join(dir, `areas-${++files}.csv`);
     writeFileSync(
       file,
@@ -43,17 +50,17 @@ describe('area parents', () => {
     });
   };
 
-  /** Each area's code with its parent's code (null for none). */
+  /** Each area as "level code", with its parent's (null for none). */
   const tree = async (): Promise<Record<string, string | null>> =>
     Object.fromEntries(
       (
         await scratch.dataSource.query(
-          `SELECT a.code, p.code AS parent FROM areas a
+          `SELECT a.level || ' ' || a.code AS area, p.level || ' ' || p.code AS parent FROM areas a
              JOIN agencies ag ON ag.id = a.agency_id AND ag.code = 'area-parents-test'
              LEFT JOIN areas p ON p.agency_id = a.agency_id AND p.id = a.parent_id
-            ORDER BY a.code`,
+            ORDER BY 1`,
         )
-      ).map((r: { code: string; parent: string | null }) => [r.code, r.parent]),
+      ).map((r: { area: string; parent: string | null }) => [r.area, r.parent]),
     );
 
   it('fills in a parent a later row gives, never moves one, and makes no cycles', async () => {
@@ -65,18 +72,20 @@ describe('area parents', () => {
         // B2 with an unknown sector; S2 first without a district.
         'r3,2024-01-01T12:00:00,B2,-,D1',
         'r4,2024-01-01T13:00:00,B3,S2,',
-        // Beat 5 of district 5 is one area, which is not its own parent.
-        'r5,2024-01-01T14:00:00,5,,5',
+        // Beat 5 of sector 5 of district 5: three areas.
+        'r5,2024-01-01T14:00:00,5,5,5',
       ]),
     ).toMatchObject({ inserted: 5, rejected: 0 });
     expect(await tree()).toEqual({
-      '5': null,
-      B1: 'S1',
-      B2: null,
-      B3: 'S2',
-      D1: null,
-      S1: 'D1',
-      S2: null,
+      'beat 5': 'sector 5',
+      'beat B1': 'sector S1',
+      'beat B2': null,
+      'beat B3': 'sector S2',
+      'district 5': null,
+      'district D1': null,
+      'sector 5': 'district 5',
+      'sector S1': 'district D1',
+      'sector S2': null,
     });
 
     // A later file fills in what is still missing and moves nothing: B1
@@ -85,19 +94,31 @@ describe('area parents', () => {
       'r6,2024-02-01T10:00:00,B2,S1,D1',
       'r7,2024-02-01T11:00:00,B3,S2,D2',
       'r8,2024-02-01T12:00:00,B1,S9,D2',
-      // S1 in D1 cannot become a parent of D1's own ancestor chain.
-      'r9,2024-02-01T13:00:00,D1,S1,',
     ]);
+    // Another source nests the levels the other way round: D1, which holds
+    // S1, cannot become a part of S1.
+    await importRows(
+      ['r9,2024-02-01T13:00:00,,S1,D1'],
+      profile(
+        'area-parents-program',
+        `    column: district
+    level: district
+    parents:
+      - { column: sector, level: sector }`,
+      ),
+    );
     expect(await tree()).toEqual({
-      '5': null,
-      B1: 'S1',
-      B2: 'S1',
-      B3: 'S2',
-      D1: null,
-      D2: null,
-      S1: 'D1',
-      S2: 'D2',
-      S9: 'D2',
+      'beat 5': 'sector 5',
+      'beat B1': 'sector S1',
+      'beat B2': 'sector S1',
+      'beat B3': 'sector S2',
+      'district 5': null,
+      'district D1': null,
+      'district D2': null,
+      'sector 5': 'district 5',
+      'sector S1': 'district D1',
+      'sector S2': 'district D2',
+      'sector S9': 'district D2',
     });
   });
 });

@@ -63,6 +63,21 @@ describe('areaRows', () => {
       value: null,
     });
   });
+
+  it('takes the beat where a beat and its district share a code', () => {
+    const rows = areaRows(
+      [area('d5', '5', null), area('b5', '5', 'd5', 1000)],
+      [point('5', 7)],
+      [],
+      null,
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      area: { id: 'b5' },
+      parent: { id: 'd5' },
+      perThousand: 7,
+    });
+  });
 });
 
 describe('isCountMetric', () => {

@@ -34,11 +34,18 @@ export function areaRows(
   current: readonly MetricPoint[],
   baseline: readonly MetricPoint[] | null,
 ): AreaRow[] {
-  const byCode = new Map(areas.map((a) => [a.code, a]));
   const byId = new Map(areas.map((a) => [a.id, a]));
   const value = (points: readonly MetricPoint[], code: string) =>
     points.find((p) => p.group === code);
   const leaves = areas.filter((a) => !areas.some((b) => b.parentId === a.id));
+  // Codes are unique per level: where a beat and a district share one, the
+  // group is the beat.
+  const byCode = new Map(
+    [...areas.filter((a) => !leaves.includes(a)), ...leaves].map((a) => [
+      a.code,
+      a,
+    ]),
+  );
   const codes = new Set([
     ...leaves.map((a) => a.code),
     ...volume.map((p) => p.group),

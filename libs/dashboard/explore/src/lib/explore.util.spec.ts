@@ -87,6 +87,22 @@ describe('breakdown helpers', () => {
     );
   });
 
+  it('labels a code a beat and its district share by the level grouped', () => {
+    const area = (id: string, name: string, parentId: string | null) => ({
+      id,
+      agencyId: 'g',
+      code: '5',
+      name,
+      level: parentId ? ('beat' as const) : ('district' as const),
+      parentId,
+      population: null,
+      geojson: null,
+    });
+    const areas = [area('b', 'Mill Street', 'd'), area('d', 'North', null)];
+    expect(groupLabel('area', '5', areas)).toBe('5 Mill Street');
+    expect(groupLabel('district', '5', areas)).toBe('5 North');
+  });
+
   it('sorts groups for reading', () => {
     expect(
       sortBreakdown([

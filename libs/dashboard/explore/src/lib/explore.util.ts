@@ -57,7 +57,14 @@ export function groupLabel(
   areas: readonly Area[],
 ): string {
   if (dimension === 'area' || dimension === 'district') {
-    const area = areas.find((a) => a.code === group);
+    // Codes are unique per level (beat 5, district 5): a district group is a
+    // top-level area, an area group the finest.
+    const matches = areas.filter((a) => a.code === group);
+    const area =
+      (dimension === 'district'
+        ? matches.find((a) => a.parentId === null)
+        : matches.find((a) => !areas.some((b) => b.parentId === a.id))) ??
+      matches[0];
     return area ? `${area.code} ${area.name}` : group;
   }
   return dimensionValueLabel(group);
