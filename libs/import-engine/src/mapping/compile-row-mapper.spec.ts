@@ -374,6 +374,36 @@ describe('timestamps', () => {
     ).toMatchObject({ reason: 'invalid_date' });
   });
 
+  it('knows a row to the day when its occurred_at cell is a date alone', () => {
+    // A hand-typed sheet where some rows lack the time: the list reads both.
+    const listed = mapper(
+      `  occurred_at: { column: occurred, format: ['M/d/yyyy H:mm', 'M/d/yyyy'] }`,
+      header,
+    );
+    const timed = listed({ id: '1', occurred: '3/5/2024 10:00' });
+    expect(iso(timed, 'occurred_at')).toBe('2024-03-05T18:00:00.000Z');
+    expect(timed).toMatchObject({ timePrecision: 'minute' });
+    const dated = listed({ id: '1', occurred: '3/5/2024' });
+    expect(iso(dated, 'occurred_at')).toBe('2024-03-05T08:00:00.000Z');
+    expect(dated).toMatchObject({ timePrecision: 'day' });
+    // ISO text may or may not hold a time of day.
+    const isoMap = mapper(OCCURRED, header);
+    expect(isoMap({ id: '1', occurred: '2024-03-05T10:00:00' })).toMatchObject({
+      timePrecision: 'minute',
+    });
+    expect(isoMap({ id: '1', occurred: '2024-03-05 10:00' })).toMatchObject({
+      timePrecision: 'minute',
+    });
+    expect(isoMap({ id: '1', occurred: '2024-03-05' })).toMatchObject({
+      timePrecision: 'day',
+    });
+    // A month-precision source stays at the month.
+    const monthly = mapper(OCCURRED, header, { extra: 'timePrecision: month' });
+    expect(monthly({ id: '1', occurred: '2024-03-05' })).toMatchObject({
+      timePrecision: 'month',
+    });
+  });
+
   it('tries a list of formats in order, the first that reads the cell wins', () => {
     const map = mapper(
       `  occurred_at:

@@ -14,7 +14,11 @@ import type {
   TimestampField,
   ValueField,
 } from '../profile/import-profile.schema';
-import { dateFormatLetters, formatList } from '../profile/load-import-profile';
+import {
+  dateFormatLetters,
+  formatList,
+  readsTimeOfDay,
+} from '../profile/load-import-profile';
 import { ZoneOffsets } from './zone-offsets';
 
 /** The record's value fields in staging-table order (area and person key come after). */
@@ -371,7 +375,7 @@ function rowPrecision(
     TIME_PRECISIONS.indexOf(precision) > TIME_PRECISIONS.indexOf(stated)
       ? precision
       : stated;
-  const { time, day, hour } = profile.fields.occurred_at;
+  const { column, format, time, day, hour } = profile.fields.occurred_at;
   const read = (column: string | undefined) =>
     column === undefined ? undefined : cell(column, 'fields.occurred_at');
   const readTime = read(time?.column);
@@ -379,6 +383,25 @@ function rowPrecision(
   const readHour = read(hour);
   const untimed = coarser('day');
   const undated = coarser('month');
+  const formats = formatList(format);
+  const readColumn = read(column);
+  if (
+    readColumn &&
+    untimed !== stated &&
+    formats.some((f) => f === 'iso' || !readsTimeOfDay(f))
+  ) {
+    // A cell the format of a date alone reads (`2024-03-05` as ISO, or with
+    // the `M/d/yyyy` of a list) is known to the day. A cell no format reads
+    // is a reject before this is asked.
+    const isoToo = profile.file.format === 'xlsx';
+    return (row) => {
+      const text = readColumn(row);
+      return !text ||
+        readDateCell(text, formats, isoToo, column as string).timed
+        ? stated
+        : untimed;
+    };
+  }
   if (readTime) return (row) => (readTime(row) ? stated : untimed);
   if (readDay)
     return (row) =>
@@ -401,10 +424,15 @@ const ISO_DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 const ISO_TIME = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?$/;
 
-/** A point in time read from text: wall-clock time (read as if UTC), or an instant when the text carried its offset. */
+/**
+ * A point in time read from text: wall-clock time (read as if UTC), or an
+ * instant when the text carried its offset; `timed` when the text gave a
+ * time of day, not only a date.
+ */
 interface ReadTime {
   ms: number;
   instant: boolean;
+  timed: boolean;
 }
 
 /** Milliseconds of a wall time read as if UTC, or NaN when a part is out of range. */
@@ -483,11 +511,11 @@ function readIsoSeconds(text: string): ReadTime | undefined {
     digitsAt(text, 17, 2),
   );
   if (Number.isNaN(wall)) return undefined;
-  if (length === 19) return { ms: wall, instant: false };
+  if (length === 19) return { ms: wall, instant: false, timed: true };
   const sign = text.charCodeAt(19);
   if (length === 20)
     return sign === 90 || sign === 122 // Z z
-      ? { ms: wall, instant: true }
+      ? { ms: wall, instant: true, timed: true }
       : undefined;
   const minutes = digitsAt(text, 20, 2) * 60 + digitsAt(text, 23, 2);
   if (
@@ -499,6 +527,7 @@ function readIsoSeconds(text: string): ReadTime | undefined {
   return {
     ms: wall - (sign === 45 ? -1 : 1) * minutes * 60_000,
     instant: true,
+    timed: true,
   };
 }
 
@@ -507,8 +536,9 @@ function readIso(text: string): ReadTime {
   const fast = readIsoSeconds(text);
   if (fast) return fast;
   const m = ISO_DATE_TIME.exec(text);
-  if (!m) return { ms: NaN, instant: false };
+  if (!m) return { ms: NaN, instant: false, timed: false };
   const [, y, mo, d, h, mi, sec, fraction, offset] = m;
+  const timed = h !== undefined;
   const wall = utcWall(
     +y,
     +mo,
@@ -518,12 +548,12 @@ function readIso(text: string): ReadTime {
     +(sec ?? 0),
     fraction,
   );
-  if (!offset) return { ms: wall, instant: false };
-  if (offset.toUpperCase() === 'Z') return { ms: wall, instant: true };
+  if (!offset) return { ms: wall, instant: false, timed };
+  if (offset.toUpperCase() === 'Z') return { ms: wall, instant: true, timed };
   const sign = offset.startsWith('-') ? -1 : 1;
   const digits = offset.slice(1).replace(':', '');
   const minutes = +digits.slice(0, 2) * 60 + +(digits.slice(2) || 0);
-  return { ms: wall - sign * minutes * 60_000, instant: true };
+  return { ms: wall - sign * minutes * 60_000, instant: true, timed };
 }
 
 /** A clock time as milliseconds since midnight. */
@@ -550,7 +580,22 @@ function readTime(text: string, format: string, isoToo: boolean): ReadTime {
   if (format === 'iso') return readIso(text);
   const ms = parseDate(text, format, REFERENCE_DATE, { in: utc }).getTime();
   if (Number.isNaN(ms) && isoToo) return readIso(text);
-  return { ms, instant: /[XxtT]/.test(dateFormatLetters(format)) };
+  return { ms, ...formatTraits(format) };
+}
+
+const traits = new Map<string, { instant: boolean; timed: boolean }>();
+
+/** Whether a date-fns format reads an instant (an offset or Unix time) and whether it reads a time of day. */
+function formatTraits(format: string): { instant: boolean; timed: boolean } {
+  let known = traits.get(format);
+  if (!known) {
+    known = {
+      instant: /[XxtT]/.test(dateFormatLetters(format)),
+      timed: readsTimeOfDay(format),
+    };
+    traits.set(format, known);
+  }
+  return known;
 }
 
 /**

@@ -243,20 +243,21 @@ function checkMeaning(profile: ImportProfile, fail: Fail) {
             `is read from ${parts}, so timePrecision must be ${allowed.map((p) => `"${p}"`).join(' or ')} (it is "${profile.timePrecision}")`,
           );
       }
-      // Likewise a date without a time of day puts every encounter at midnight.
-      const untimed = formatList(timestamp.format).find(
-        (format) =>
-          format !== 'iso' && !/[hHkKtT]/.test(dateFormatLetters(format)),
-      );
+      // Likewise a date without a time of day puts every encounter at
+      // midnight. (A list that also reads times makes the rows it reads as
+      // a date alone known to the day.)
+      const formats = formatList(timestamp.format);
       if (
         name === 'occurred_at' &&
         timestamp.column !== undefined &&
-        untimed &&
+        formats.every(
+          (format) => format !== 'iso' && !readsTimeOfDay(format),
+        ) &&
         !['day', 'month'].includes(profile.timePrecision)
       )
         fail(
           path,
-          `is a date without a time of day ("${untimed}"), so timePrecision must be "day" (it is "${profile.timePrecision}")`,
+          `is a date without a time of day ("${formats.join('", "')}"), so timePrecision must be "day" (it is "${profile.timePrecision}")`,
         );
     } else
       checkValueField(field as ValueField, type, path, profile.fields, fail);
@@ -337,6 +338,10 @@ export function checkDateFormat(
 export function dateFormatLetters(pattern: string): string {
   return pattern.replace(/'(?:[^']|'')*'?/g, '').replace(/[^A-Za-z]/g, '');
 }
+
+/** Whether a date-fns format reads a time of day (an hour, or a Unix time). */
+export const readsTimeOfDay = (format: string) =>
+  /[hHkKtT]/.test(dateFormatLetters(format));
 
 function checkValueField(
   field: ValueField,
