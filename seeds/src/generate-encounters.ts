@@ -1,6 +1,7 @@
 import { hash } from 'node:crypto';
 
 import {
+  AGE_BANDS,
   type BhCategory,
   type CallOrigin,
   FORCE_LEVELS,
@@ -167,7 +168,6 @@ const NON_BH_CALL_TYPES: readonly string[] = [
 
 const FORCE_LEVEL_WEIGHTS = cumulative([0, 0.66, 0.27, 0.068, 0.002]);
 
-const AGE_BANDS = ['<18', '18-24', '25-34', '35-44', '45-54', '55-64', '65+'];
 const AGE_BAND_WEIGHTS = cumulative([0.06, 0.16, 0.24, 0.2, 0.15, 0.11, 0.08]);
 const GENDERS = ['male', 'female', 'nonbinary', null];
 const GENDER_WEIGHTS = cumulative([0.58, 0.395, 0.01, 0.015]);

@@ -73,3 +73,26 @@ export const OUTCOME_FIELDS = [
   'resolved_on_scene',
 ] as const;
 export type OutcomeField = (typeof OUTCOME_FIELDS)[number];
+
+/**
+ * The age bands Crosswalk writes (years): the demo generator uses them, and
+ * an import puts a whole-number age in its band rather than keep the age.
+ */
+export const AGE_BANDS = [
+  '<18',
+  '18-24',
+  '25-34',
+  '35-44',
+  '45-54',
+  '55-64',
+  '65+',
+] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+/** The first age of each band after the first. */
+const AGE_BAND_STARTS = [18, 25, 35, 45, 55, 65];
+
+/** The band of an age in whole years: 34 is 25-34. */
+export function ageBandOf(years: number): AgeBand {
+  const index = AGE_BAND_STARTS.findIndex((start) => years < start);
+  return AGE_BANDS[index < 0 ? AGE_BANDS.length - 1 : index];
+}

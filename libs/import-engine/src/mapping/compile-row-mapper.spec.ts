@@ -126,6 +126,38 @@ describe('value maps, rules, unknown and default', () => {
   });
 });
 
+describe('age bands', () => {
+  const map = mapper(
+    `${OCCURRED}
+  age_band: { column: age, unknown: ['999', 'UNK'] }`,
+    ['id', 'occurred', 'age'],
+  );
+  const band = (age: string) => value(map({ ...base, age }), 'age_band');
+
+  it('puts an age in years in its band and keeps bands as written', () => {
+    expect(band('17')).toBe('<18');
+    expect(band('18')).toBe('18-24');
+    expect(band('34')).toBe('25-34');
+    expect(band('34.0')).toBe('25-34');
+    expect(band('64')).toBe('55-64');
+    expect(band('65')).toBe('65+');
+    expect(band('25-34')).toBe('25-34');
+    expect(band('Adult')).toBe('Adult');
+    expect(band('999')).toBeNull();
+    expect(band('')).toBeNull();
+  });
+
+  it('rejects an age no one reaches, naming its column', () => {
+    expect(map({ ...base, age: '150' })).toMatchObject({
+      kind: 'reject',
+      column: 'age',
+      reason: 'invalid_number',
+      detail:
+        '"150" in "age" is not an age in years (0-120); a code for an unknown age goes in "unknown"',
+    });
+  });
+});
+
 describe('booleans, numbers, text and constants', () => {
   const map = mapper(
     `${OCCURRED}

@@ -1,6 +1,7 @@
 import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 
 import {
+  ageBandOf,
   ENCOUNTER_FIELDS,
   type EncounterFieldType,
   TIME_PRECISIONS,
@@ -169,7 +170,12 @@ export function compileRowMapper(
           zone,
           isoToo,
         )
-      : compileValue(field as ValueField, type, `fields.${name}`, cell);
+      : name === 'age_band'
+        ? inAgeBands(
+            compileValue(field as ValueField, type, `fields.${name}`, cell),
+            (field as ValueField).column,
+          )
+        : compileValue(field as ValueField, type, `fields.${name}`, cell);
   });
   const timeIndexes = [
     'received_at',
@@ -740,6 +746,28 @@ function compileTimestamp(
       ? whole(hourText, field.hour as string, [0, 23], 'an hour (0-23)')
       : 0;
     return zone.toUtc(Date.UTC(year, monthNumber - 1, day, hour));
+  };
+}
+
+const AGE = /^\d+(?:\.\d+)?$/;
+const OLDEST = 120;
+
+/**
+ * An age in years (`34`, or `34.0` from a spreadsheet) put in its band
+ * (`25-34`), as ages are not kept; bands and other text as they are.
+ */
+function inAgeBands(extract: Extract, column: string | undefined): Extract {
+  return (row) => {
+    const value = extract(row);
+    if (typeof value !== 'string' || !AGE.test(value)) return value;
+    const years = Number(value);
+    if (years > OLDEST)
+      throw new Reject(
+        column ?? null,
+        'invalid_number',
+        `"${value}"${column ? ` in "${column}"` : ''} is not an age in years (0-${OLDEST}); a code for an unknown age goes in "unknown"`,
+      );
+    return ageBandOf(Math.floor(years));
   };
 }
 
