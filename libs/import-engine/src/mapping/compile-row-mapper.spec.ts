@@ -215,7 +215,7 @@ describe('booleans, numbers, text and constants', () => {
     );
   });
 
-  it('reads numbers, refusing text and fractions of whole numbers', () => {
+  it('reads numbers, refusing text', () => {
     const row = map({ ...base, lat: '47.61703719', minutes: '42' });
     expect(value(row, 'latitude')).toBe(47.61703719);
     expect(value(row, 'officer_minutes')).toBe(42);
@@ -223,10 +223,37 @@ describe('booleans, numbers, text and constants', () => {
       reason: 'invalid_number',
       column: 'lat',
     });
-    expect(map({ ...base, minutes: '4.5' })).toMatchObject({
-      reason: 'invalid_number',
-      column: 'minutes',
-    });
+  });
+
+  it('reads minutes as whole minutes, from a number or h:mm(:ss)', () => {
+    const minutes = (text: string) =>
+      value(map({ ...base, minutes: text }), 'officer_minutes');
+    expect(minutes('4.5')).toBe(5);
+    expect(minutes('0')).toBe(0);
+    expect(minutes('1:25')).toBe(85);
+    expect(minutes('01:25:40')).toBe(86);
+    for (const text of ['-5', 'about 10', '1:75', '1e3', '99999999999'])
+      expect(map({ ...base, minutes: text })).toMatchObject({
+        reason: 'invalid_number',
+        column: 'minutes',
+        detail: `"${text}" in "minutes" is not a duration: a number of minutes or h:mm(:ss)`,
+      });
+  });
+
+  it('reads minutes from seconds or hours with a unit', () => {
+    const inUnits = mapper(
+      `${OCCURRED}
+  officer_minutes: { column: seconds, unit: seconds }
+  clinician_minutes: { column: hours, unit: hours }`,
+      ['id', 'occurred', 'seconds', 'hours'],
+    );
+    const row = inUnits({ ...base, seconds: '2710', hours: '1.25' });
+    expect(value(row, 'officer_minutes')).toBe(45);
+    expect(value(row, 'clinician_minutes')).toBe(75);
+    // A clock duration is hours and minutes whatever the unit.
+    expect(
+      value(inUnits({ ...base, seconds: '0:45' }), 'officer_minutes'),
+    ).toBe(45);
   });
 
   it('keeps text as written, trimmed, and fills constants', () => {

@@ -11,6 +11,7 @@ import { utc } from '@date-fns/utc';
 import { parse as parseDate } from 'date-fns';
 
 import type {
+  DURATION_UNITS,
   ImportProfile,
   TimestampField,
   ValueField,
@@ -822,8 +823,41 @@ function compileValue(
     }
     if (raw === '') return null;
     if (fallback !== undefined) return fallback;
-    return convert(raw, type, column);
+    return type.kind === 'integer'
+      ? readMinutes(raw, field.unit ?? 'minutes', column)
+      : convert(raw, type, column);
   };
+}
+
+type DurationUnit = (typeof DURATION_UNITS)[number];
+const MINUTES_PER: Record<DurationUnit, number> = {
+  seconds: 1 / 60,
+  minutes: 1,
+  hours: 60,
+};
+const CLOCK_DURATION = /^(\d+):([0-5]\d)(?::([0-5]\d(?:\.\d+)?))?$/;
+/** The most minutes the record holds (a PostgreSQL integer). */
+const MOST_MINUTES = 2_147_483_647;
+
+/**
+ * A duration as whole minutes (rounded): a number of the unit (`45`, `0.75`
+ * hours, `2700` seconds), or a clock duration `h:mm` or `h:mm:ss`.
+ */
+function readMinutes(raw: string, unit: DurationUnit, column: string): number {
+  const clock = CLOCK_DURATION.exec(raw);
+  const minutes = clock
+    ? Number(clock[1]) * 60 + Number(clock[2]) + Number(clock[3] ?? 0) / 60
+    : /^\d*\.?\d+$/.test(raw)
+      ? Number(raw) * MINUTES_PER[unit]
+      : NaN;
+  const whole = Math.round(minutes);
+  if (!(whole <= MOST_MINUTES))
+    throw new Reject(
+      column,
+      'invalid_number',
+      `"${raw}" in "${column}" is not a duration: a number of ${unit} or h:mm(:ss)`,
+    );
+  return whole;
 }
 
 const BOOLEAN_TEXT = new Map<string, boolean>([
@@ -848,19 +882,14 @@ function convert(
   switch (type.kind) {
     case 'text':
       return raw;
-    case 'integer':
     case 'number': {
       const value = Number(raw);
-      if (
-        !Number.isFinite(value) ||
-        (type.kind === 'integer' && !Number.isInteger(value))
-      ) {
+      if (!Number.isFinite(value))
         throw new Reject(
           column,
           'invalid_number',
-          `"${raw}" in "${column}" is not ${type.kind === 'integer' ? 'a whole number' : 'a number'}`,
+          `"${raw}" in "${column}" is not a number`,
         );
-      }
       return value;
     }
     case 'boolean': {

@@ -47,6 +47,9 @@ export const CHAIN_TIMESTAMPS = [
   'cleared_at',
 ] as const;
 
+/** What a number in officer_minutes' or clinician_minutes' column counts. */
+export const DURATION_UNITS = ['seconds', 'minutes', 'hours'] as const;
+
 /** A column (or constant) whose raw text is mapped to a value of the target field. */
 export const valueFieldSchema = z
   .object({
@@ -56,6 +59,8 @@ export const valueFieldSchema = z
     between: z
       .tuple([z.enum(CHAIN_TIMESTAMPS), z.enum(CHAIN_TIMESTAMPS)])
       .optional(),
+    /** What a number in the minutes fields' column counts. */
+    unit: z.enum(DURATION_UNITS).optional(),
     constant: scalar.optional(),
     map: z.record(z.string(), scalar).optional(),
     rules: z

@@ -109,6 +109,11 @@ describe('loadImportProfile', () => {
       'fields.area.parents.1.level is a sector, a level already named below it: each parent is a coarser level than the areas it holds',
     ],
     [
+      'unit-for-a-field-without-minutes',
+      9,
+      'fields.latitude: "unit" goes with officer_minutes and clinician_minutes',
+    ],
+    [
       'extract-without-capturing-group',
       9,
       'fields.latitude.extract needs exactly one capturing group (the part of the cell to read), and has 0',

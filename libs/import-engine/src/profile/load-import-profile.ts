@@ -360,10 +360,17 @@ function checkValueField(
     );
   }
   if (field.between) checkBetween(field.between, fields, path, fail);
+  if (field.unit !== undefined && type.kind !== 'integer')
+    fail(
+      path,
+      '"unit" goes with officer_minutes and clinician_minutes',
+      'unit',
+    );
   if (field.constant !== undefined || field.between !== undefined) {
     const source = field.constant !== undefined ? 'constant' : 'between';
     for (const key of [
       'extract',
+      'unit',
       'map',
       'rules',
       'unknown',
@@ -381,7 +388,7 @@ function checkValueField(
         : type.kind === 'boolean'
           ? typeof value === 'boolean'
           : type.kind === 'integer'
-            ? Number.isInteger(value)
+            ? Number.isInteger(value) && (value as number) >= 0
             : type.kind === 'number'
               ? typeof value === 'number'
               : typeof value === 'string' || typeof value === 'number';
@@ -391,7 +398,9 @@ function checkValueField(
           ? `one of ${type.values.join(', ')}`
           : type.kind === 'boolean'
             ? 'true or false'
-            : `a ${type.kind}`;
+            : type.kind === 'integer'
+              ? 'a whole number of minutes'
+              : `a ${type.kind}`;
       fail(
         at,
         `must be ${expected} (or null for unknown), got ${JSON.stringify(value)}`,
