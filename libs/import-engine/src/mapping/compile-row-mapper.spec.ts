@@ -158,6 +158,28 @@ describe('age bands', () => {
   });
 });
 
+describe('age bands from a date of birth', () => {
+  const map = mapper(
+    `${OCCURRED}
+  age_band: { column: dob, format: ['MM/dd/yyyy', 'yyyy-MM-dd'], unknown: ['00/00/0000'] }`,
+    ['id', 'occurred', 'dob'],
+  );
+  const band = (dob: string) => value(map({ ...base, dob }), 'age_band');
+
+  it('is the age on the day of occurred_at, in the profile zone', () => {
+    // occurred 2024-01-15 10:00 in Los Angeles.
+    expect(band('01/15/2006')).toBe('18-24');
+    expect(band('01/16/2006')).toBe('<18');
+    expect(band('1959-01-15')).toBe('65+');
+    expect(band('00/00/0000')).toBeNull();
+    expect(band('')).toBeNull();
+    expect(map({ ...base, dob: '01/15/1900' })).toMatchObject({
+      reason: 'invalid_date',
+      detail: 'the date of birth in "dob" gives an age of 124 at occurred_at',
+    });
+  });
+});
+
 describe('booleans, numbers, text and constants', () => {
   const map = mapper(
     `${OCCURRED}

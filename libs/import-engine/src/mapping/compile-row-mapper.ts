@@ -171,13 +171,19 @@ export function compileRowMapper(
           zone,
           isoToo,
         )
-      : name === 'age_band'
-        ? inAgeBands(
-            compileValue(field as ValueField, type, `fields.${name}`, cell),
-            (field as ValueField).column,
-          )
-        : compileValue(field as ValueField, type, `fields.${name}`, cell);
+      : name === 'age_band' && (field as ValueField).format
+        ? compileBirthDate(field as ValueField, cell, isoToo)
+        : name === 'age_band'
+          ? inAgeBands(
+              compileValue(field as ValueField, type, `fields.${name}`, cell),
+              (field as ValueField).column,
+            )
+          : compileValue(field as ValueField, type, `fields.${name}`, cell);
   });
+  // A date of birth is read as a date and made the age band at occurred_at.
+  const birthDate = profile.fields.age_band?.format
+    ? VALUE_FIELDS.indexOf('age_band')
+    : -1;
   const timeIndexes = [
     'received_at',
     'dispatched_at',
@@ -292,6 +298,12 @@ export function compileRowMapper(
             ? null
             : Math.round((end - start) / 60_000);
       }
+      if (birthDate >= 0 && values[birthDate] !== null)
+        values[birthDate] = ageBandAt(
+          values[birthDate] as number,
+          zone.toWall(occurred),
+          profile.fields.age_band?.column as string,
+        );
       let areaPath: MappedEncounter['areaPath'] = null;
       if (areaCells.length) {
         const code = areaCells[0](row).toUpperCase();
@@ -770,6 +782,54 @@ function inAgeBands(extract: Extract, column: string | undefined): Extract {
       );
     return ageBandOf(Math.floor(years));
   };
+}
+
+/** A date of birth (`age_band` with a `format`) as its wall-clock midnight, for ageBandAt. */
+function compileBirthDate(
+  field: ValueField,
+  cell: (c: string, u: string, extract?: string) => Cell,
+  isoToo: boolean,
+): Extract {
+  const column = field.column as string;
+  const read = cell(column, 'fields.age_band', field.extract);
+  const formats = formatList(field.format);
+  const unknown = new Set(
+    (field.unknown ?? []).map((u) => u.trim().toLowerCase()),
+  );
+  return (row) => {
+    const text = read(row);
+    if (!text || unknown.has(text.toLowerCase())) return null;
+    try {
+      return readDateCell(text, formats, isoToo, column).ms;
+    } catch {
+      // A date of birth identifies a person: the detail does not repeat it.
+      throw new Reject(
+        column,
+        'invalid_date',
+        `the date of birth in "${column}" does not match the date format ${formats.join(' or ')}`,
+      );
+    }
+  };
+}
+
+/** The age band of someone born on `born` at `at` (both wall-clock time). */
+function ageBandAt(born: number, at: number, column: string): string {
+  const birth = new Date(born);
+  const now = new Date(at);
+  const years =
+    now.getUTCFullYear() -
+    birth.getUTCFullYear() -
+    (now.getUTCMonth() * 32 + now.getUTCDate() <
+    birth.getUTCMonth() * 32 + birth.getUTCDate()
+      ? 1
+      : 0);
+  if (born > at || years > OLDEST)
+    throw new Reject(
+      column,
+      'invalid_date',
+      `the date of birth in "${column}" ${born > at ? 'is after occurred_at' : `gives an age of ${years} at occurred_at`}`,
+    );
+  return ageBandOf(years);
 }
 
 function compileValue(

@@ -143,7 +143,12 @@ export class RowBatches {
       this.request.personKeySecret,
     );
     const names = this.header.map((h) => h.trim());
-    for (const c of profile.fields.person_key?.columns ?? [])
+    const { person_key, age_band } = profile.fields;
+    // A date of birth read for the age band is an identifier too.
+    for (const c of [
+      ...(person_key?.columns ?? []),
+      ...(age_band?.format && age_band.column ? [age_band.column] : []),
+    ])
       this.identifiers.add(names.indexOf(c));
     return true;
   }

@@ -47,6 +47,12 @@ export const CHAIN_TIMESTAMPS = [
   'cleared_at',
 ] as const;
 
+/** A date-fns pattern or `iso`; or several, tried in order. */
+const dateFormats = z.union([
+  z.string().min(1),
+  z.array(z.string().min(1)).min(1),
+]);
+
 /** What a number in officer_minutes' or clinician_minutes' column counts. */
 export const DURATION_UNITS = ['seconds', 'minutes', 'hours'] as const;
 
@@ -61,6 +67,8 @@ export const valueFieldSchema = z
       .optional(),
     /** What a number in the minutes fields' column counts. */
     unit: z.enum(DURATION_UNITS).optional(),
+    /** age_band: the column is a date of birth in this format. */
+    format: dateFormats.optional(),
     constant: scalar.optional(),
     map: z.record(z.string(), scalar).optional(),
     rules: z
@@ -74,12 +82,6 @@ export const valueFieldSchema = z
     default: scalar.optional(),
   })
   .strict();
-
-/** A date-fns pattern or `iso`; or several, tried in order. */
-const dateFormats = z.union([
-  z.string().min(1),
-  z.array(z.string().min(1)).min(1),
-]);
 
 const datePart = z
   .object({ column, format: dateFormats.default('iso') })

@@ -114,6 +114,11 @@ describe('loadImportProfile', () => {
       'fields.latitude: "unit" goes with officer_minutes and clinician_minutes',
     ],
     [
+      'format-for-a-value-field',
+      9,
+      'fields.gender: "format" goes with age_band (a date of birth)',
+    ],
+    [
       'extract-without-capturing-group',
       9,
       'fields.latitude.extract needs exactly one capturing group (the part of the cell to read), and has 0',

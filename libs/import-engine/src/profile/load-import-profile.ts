@@ -286,13 +286,19 @@ function checkTimestamp(field: TimestampField, path: string[], fail: Fail) {
     fail(path, 'needs both "year" and "month"');
   if (field.format !== undefined && field.column === undefined)
     fail(path, '"format" goes with "column"', 'format');
-  const check = (format: string | string[] | undefined, at: string[]) => {
-    if (typeof format === 'string') checkDateFormat(format, at, fail);
-    else format?.forEach((f, i) => checkDateFormat(f, [...at, i], fail));
-  };
-  check(field.format, [...path, 'format']);
-  check(field.date?.format, [...path, 'date', 'format']);
-  check(field.time?.format, [...path, 'time', 'format']);
+  checkDateFormats(field.format, [...path, 'format'], fail);
+  checkDateFormats(field.date?.format, [...path, 'date', 'format'], fail);
+  checkDateFormats(field.time?.format, [...path, 'time', 'format'], fail);
+}
+
+/** A `format`: one date format, or each of a list (named by its position). */
+function checkDateFormats(
+  format: string | string[] | undefined,
+  at: (string | number)[],
+  fail: Fail,
+) {
+  if (typeof format === 'string') checkDateFormat(format, at, fail);
+  else format?.forEach((f, i) => checkDateFormat(f, [...at, i], fail));
 }
 
 /** A profile's `format`: one, or several tried in order (`iso` when none is given). */
@@ -360,6 +366,11 @@ function checkValueField(
     );
   }
   if (field.between) checkBetween(field.between, fields, path, fail);
+  if (field.format !== undefined) {
+    if (path[1] !== 'age_band')
+      fail(path, '"format" goes with age_band (a date of birth)', 'format');
+    checkDateFormats(field.format, [...path, 'format'], fail);
+  }
   if (field.unit !== undefined && type.kind !== 'integer')
     fail(
       path,
@@ -371,6 +382,7 @@ function checkValueField(
     for (const key of [
       'extract',
       'unit',
+      'format',
       'map',
       'rules',
       'unknown',

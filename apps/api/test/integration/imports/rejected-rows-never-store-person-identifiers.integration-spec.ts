@@ -66,4 +66,58 @@ describe('rejected rows of a profile with person identifiers', () => {
     expect(stored[0].raw).toContain('not a date');
     expect(stored[4].raw).toBe('p1,2023-03-02T11:00:00,"crisis, again",,');
   });
+
+  it('treat a date of birth read for the age band as an identifier too', async () => {
+    writeFileSync(
+      join(scratch.dir, 'born.yaml'),
+      `
+title: Date of birth test
+agency: { code: identifier-redaction-test, name: Identifier redaction test, timeZone: UTC }
+sourceSystem: date-of-birth-test
+recordId: { columns: [id] }
+fields:
+  occurred_at: { column: occurred, format: iso }
+  age_band: { column: born, format: 'MM/dd/yyyy' }
+`,
+    );
+    const file = join(scratch.dir, 'born.csv');
+    writeFileSync(
+      file,
+      [
+        'id,occurred,born',
+        'b1,2023-03-01T10:00:00,03/02/1999',
+        'b2,2023-03-01T10:00:00,1999-03-02',
+        'b3,not a date,03/02/1999',
+        'b4,2023-03-01T10:00:00,03/02/2024',
+      ].join('\n'),
+    );
+    const summary = await runImport(scratch.dataSource, {
+      profile: loadImportProfile(join(scratch.dir, 'born.yaml'), scratch.dir),
+      file,
+    });
+    expect(summary).toMatchObject({ rowsRead: 4, inserted: 1, rejected: 3 });
+    // Born 2 March 1999: 23 on 1 March 2023, a day before turning 24.
+    const [{ age_band }] = await scratch.dataSource.query(
+      "SELECT age_band FROM encounters WHERE source_system = 'date-of-birth-test'",
+    );
+    expect(age_band).toBe('18-24');
+    const stored = await scratch.dataSource.query(
+      'SELECT column_name AS column, detail, raw_line AS raw FROM import_rejects WHERE batch_id = $1 ORDER BY row_number',
+      [summary.batchId],
+    );
+    expect(stored).toEqual([
+      {
+        column: 'born',
+        detail:
+          'the date of birth in "born" does not match the date format MM/dd/yyyy',
+        raw: 'b2,2023-03-01T10:00:00,',
+      },
+      expect.objectContaining({ raw: 'b3,not a date,' }),
+      {
+        column: 'born',
+        detail: 'the date of birth in "born" is after occurred_at',
+        raw: 'b4,2023-03-01T10:00:00,',
+      },
+    ]);
+  });
 });
