@@ -171,14 +171,9 @@ export function compileRowMapper(
           zone,
           isoToo,
         )
-      : name === 'age_band' && (field as ValueField).format
-        ? compileBirthDate(field as ValueField, cell, isoToo)
-        : name === 'age_band'
-          ? inAgeBands(
-              compileValue(field as ValueField, type, `fields.${name}`, cell),
-              (field as ValueField).column,
-            )
-          : compileValue(field as ValueField, type, `fields.${name}`, cell);
+      : name === 'age_band'
+        ? compileAgeBand(field as ValueField, type, cell, isoToo)
+        : compileValue(field as ValueField, type, `fields.${name}`, cell);
   });
   // A date of birth is read as a date and made the age band at occurred_at.
   const birthDate = profile.fields.age_band?.format
@@ -766,10 +761,20 @@ const AGE = /^\d+(?:\.\d+)?$/;
 const OLDEST = 120;
 
 /**
- * An age in years (`34`, or `34.0` from a spreadsheet) put in its band
- * (`25-34`), as ages are not kept; bands and other text as they are.
+ * age_band: with a `format`, a date of birth (made the band at occurred_at
+ * once that is read); otherwise bands as written, and an age in years
+ * (`34`, or `34.0` from a spreadsheet) put in its band (`25-34`), as ages
+ * are not kept.
  */
-function inAgeBands(extract: Extract, column: string | undefined): Extract {
+function compileAgeBand(
+  field: ValueField,
+  type: EncounterFieldType,
+  cell: (c: string, u: string, extract?: string) => Cell,
+  isoToo: boolean,
+): Extract {
+  if (field.format) return compileBirthDate(field, cell, isoToo);
+  const extract = compileValue(field, type, 'fields.age_band', cell);
+  const column = field.column;
   return (row) => {
     const value = extract(row);
     if (typeof value !== 'string' || !AGE.test(value)) return value;
@@ -816,6 +821,7 @@ function compileBirthDate(
 function ageBandAt(born: number, at: number, column: string): string {
   const birth = new Date(born);
   const now = new Date(at);
+  // One year less before the birthday: (month, day) compared as one number.
   const years =
     now.getUTCFullYear() -
     birth.getUTCFullYear() -

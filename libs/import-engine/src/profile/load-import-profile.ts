@@ -370,6 +370,9 @@ function checkValueField(
     if (path[1] !== 'age_band')
       fail(path, '"format" goes with age_band (a date of birth)', 'format');
     checkDateFormats(field.format, [...path, 'format'], fail);
+    for (const key of ['map', 'rules', 'default'] as const)
+      if (field[key] !== undefined)
+        fail(path, `"${key}" does not go with "format" (a date of birth)`, key);
   }
   if (field.unit !== undefined && type.kind !== 'integer')
     fail(
