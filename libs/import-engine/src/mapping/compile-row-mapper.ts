@@ -159,6 +159,8 @@ export function compileRowMapper(
 
   // A spreadsheet's date cells arrive as ISO 8601 text (read-xlsx.ts).
   const isoToo = profile.file.format === 'xlsx';
+  // Whether the row's occurred_at cell gave a time of day, as it was read.
+  const occurredRead = { timed: true };
   const extractors: Extract[] = VALUE_FIELDS.map((name) => {
     const field = profile.fields[name];
     if (!field) return () => null;
@@ -170,6 +172,7 @@ export function compileRowMapper(
           cell,
           zone,
           isoToo,
+          name === 'occurred_at' ? occurredRead : undefined,
         )
       : name === 'age_band'
         ? compileAgeBand(field as ValueField, type, cell, isoToo)
@@ -200,7 +203,7 @@ export function compileRowMapper(
         ]
       : [];
   });
-  const precisionOf = rowPrecision(profile, cell);
+  const precisionOf = rowPrecision(profile, cell, occurredRead);
 
   const area = profile.fields.area;
   const areaLevels = area ? [area, ...area.parents] : [];
@@ -383,6 +386,7 @@ function headerError(
 function rowPrecision(
   profile: ImportProfile,
   cell: (c: string, u: string) => Cell,
+  occurredRead: { timed: boolean },
 ): (row: string[]) => TimePrecision {
   const stated = profile.timePrecision;
   const coarser = (precision: TimePrecision) =>
@@ -397,25 +401,15 @@ function rowPrecision(
   const readHour = read(hour);
   const untimed = coarser('day');
   const undated = coarser('month');
-  const formats = formatList(format);
-  const readColumn = read(column);
+  // A cell the format of a date alone reads (`2024-03-05` as ISO, or with
+  // the `M/d/yyyy` of a list) is known to the day; occurred_at is read
+  // before this is asked.
   if (
-    readColumn &&
+    column !== undefined &&
     untimed !== stated &&
-    formats.some((f) => f === 'iso' || !readsTimeOfDay(f))
-  ) {
-    // A cell the format of a date alone reads (`2024-03-05` as ISO, or with
-    // the `M/d/yyyy` of a list) is known to the day. A cell no format reads
-    // is a reject before this is asked.
-    const isoToo = profile.file.format === 'xlsx';
-    return (row) => {
-      const text = readColumn(row);
-      return !text ||
-        readDateCell(text, formats, isoToo, column as string).timed
-        ? stated
-        : untimed;
-    };
-  }
+    formatList(format).some((f) => f === 'iso' || !readsTimeOfDay(f))
+  )
+    return () => (occurredRead.timed ? stated : untimed);
   if (readTime) return (row) => (readTime(row) ? stated : untimed);
   if (readDay)
     return (row) =>
@@ -653,15 +647,18 @@ function compileTimestamp(
   cell: (c: string, u: string) => Cell,
   zone: ZoneOffsets,
   isoToo: boolean,
+  /** Told, for a `column`, whether the cell gave a time of day. */
+  read?: { timed: boolean },
 ): Extract {
   if (field.column) {
-    const read = cell(field.column, usedBy);
+    const readCell = cell(field.column, usedBy);
     const formats = formatList(field.format);
     const column = field.column;
     return (row) => {
-      const text = read(row);
+      const text = readCell(row);
       if (!text) return null;
       const time = readDateCell(text, formats, isoToo, column);
+      if (read) read.timed = time.timed;
       return time.instant ? time.ms : zone.toUtc(time.ms);
     };
   }
