@@ -37,17 +37,14 @@ async function main(): Promise<number> {
       strict: true,
     }).values;
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
-    return 2;
+    return wrongOptions((error as Error).message);
   }
   if (args.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (!args.profile || !args.file) {
-    process.stderr.write(`Both --profile and --file are required.\n${USAGE}\n`);
-    return 2;
-  }
+  if (!args.profile || !args.file)
+    return wrongOptions('Both --profile and --file are required.');
   // npm runs the script in the repository; paths are read from where the
   // command was typed.
   const cwd = process.env['INIT_CWD'] ?? process.cwd();
@@ -115,6 +112,18 @@ async function main(): Promise<number> {
   }
 }
 
+/** Exit status 2, with the usage; a script reading --json gets JSON on stdout either way. */
+function wrongOptions(message: string): number {
+  process.stderr.write(`${message}\n${USAGE}\n`);
+  printJsonError(message);
+  return 2;
+}
+
+function printJsonError(message: string) {
+  if (process.argv.includes('--json'))
+    process.stdout.write(`${JSON.stringify({ error: message })}\n`);
+}
+
 /** Seconds rounded to the millisecond. */
 const toMs = (seconds: number) => Math.round(seconds * 1000) / 1000;
 
@@ -123,9 +132,10 @@ function describe(s: ImportSummary, profile: string, dryRun: boolean): string {
   const lines = [
     `${dryRun ? 'Dry run (nothing written)' : `Import ${s.batchId}`} with profile ${profile}, ${s.seconds.toFixed(1)} s (${s.rollupSeconds.toFixed(1)} s of it refreshing the metric rollups):`,
     `  ${n(s.rowsRead)} rows read: ${n(s.inserted)} inserted, ${n(s.updated)} updated, ${n(s.unchanged)} unchanged, ${n(s.rejected)} rejected, ${n(s.filtered)} filtered out`,
-    ...Object.entries(s.rejectsByReason).map(
-      ([reason, count]) => `  rejected for ${reason}: ${n(count)}`,
-    ),
+    ...Object.entries(s.rejectsByReason).map(([reason, count]) => {
+      const { line, detail } = s.firstRejects[reason];
+      return `  rejected for ${reason}: ${n(count)} (the first, line ${line}: ${detail})`;
+    }),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -139,9 +149,7 @@ main().then(
     process.stderr.write(
       `${expected ? message : ((error as Error).stack ?? message)}\n`,
     );
-    // A script reading --json gets JSON on stdout either way.
-    if (process.argv.includes('--json'))
-      process.stdout.write(`${JSON.stringify({ error: message })}\n`);
+    printJsonError(message);
     process.exit(1);
   },
 );

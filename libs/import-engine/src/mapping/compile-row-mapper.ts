@@ -142,7 +142,7 @@ export function compileRowMapper(
                 .join(profile.recordId.separator);
   const conditions = (key: 'filter' | 'exclude') =>
     (profile[key] ?? []).map((condition, i) => {
-      const read = cell(condition.column, `${key}[${i}]`);
+      const read = cell(condition.column, `${key}.${i}`);
       const patterns = (condition.matches ?? []).map((p) => new RegExp(p, 'i'));
       const equals = new Set(
         (condition.equals ?? []).map((e) => e.trim().toLowerCase()),

@@ -38,6 +38,8 @@ export interface ImportSummary extends ImportCounts {
   /** Null for a dry run, which writes nothing. */
   batchId: string | null;
   rejectsByReason: Record<string, number>;
+  /** For each reject reason, the first row rejected for it: its line in the file and the reject's detail. */
+  firstRejects: Record<string, { line: number; detail: string }>;
   /** The whole import, the refresh of the metric rollups included. */
   seconds: number;
   /** The part of `seconds` spent refreshing the metric rollups afterwards. */
@@ -166,13 +168,16 @@ export async function runImport(
     const read = profile.file.format === 'xlsx' ? readXlsx : readCsv;
     await read(request, sink);
 
+    const { rows: byReason } = await client.query(
+      `SELECT DISTINCT ON (reason) reason, count(*) OVER (PARTITION BY reason)::int AS n, row_number AS line, detail
+         FROM import_rejects WHERE agency_id = $1 AND batch_id = $2 ORDER BY reason, row_number`,
+      [agencyId, batchId],
+    );
     const rejectsByReason = Object.fromEntries(
-      (
-        await client.query(
-          'SELECT reason, count(*)::int AS n FROM import_rejects WHERE agency_id = $1 AND batch_id = $2 GROUP BY reason ORDER BY reason',
-          [agencyId, batchId],
-        )
-      ).rows.map((r) => [r.reason, r.n]),
+      byReason.map((r) => [r.reason, r.n]),
+    );
+    const firstRejects = Object.fromEntries(
+      byReason.map((r) => [r.reason, { line: Number(r.line), detail: r.detail }]),
     );
     if (dryRun) {
       await client.query('ROLLBACK');
@@ -190,6 +195,7 @@ export async function runImport(
       batchId: dryRun ? null : batchId,
       ...totals,
       rejectsByReason,
+      firstRejects,
       seconds: (finished - started) / 1000,
       rollupSeconds: (finished - loaded) / 1000,
     };

@@ -13,7 +13,21 @@ const column = z.preprocess(
   z.string().min(1, 'must name a column'),
 );
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+/** What a YAML double-quoted escape turns into where a regular expression escape was meant. */
+const YAML_ESCAPES: Record<string, string> = {
+  '\x07': '"\\a" is a bell',
+  '\b': '"\\b" is a backspace, not a word boundary',
+  '\x1b': '"\\e" is an escape character',
+};
 const pattern = z.string().superRefine((source, ctx) => {
+  const escaped = [...source].find((c) => c in YAML_ESCAPES);
+  if (escaped) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `holds a control character: in a double-quoted YAML string ${YAML_ESCAPES[escaped]}; write the pattern in single quotes, as '\\bOD\\b'`,
+    });
+    return;
+  }
   try {
     new RegExp(source, 'i');
   } catch (error) {

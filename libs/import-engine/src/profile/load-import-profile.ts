@@ -8,6 +8,7 @@ import {
   type TimePrecision,
 } from '@crosswalk/domain';
 import { format as formatDate, isValid, parse as parseDate } from 'date-fns';
+import leven from 'leven';
 import {
   type Document,
   isMap,
@@ -17,7 +18,12 @@ import {
   LineCounter,
   parseDocument,
 } from 'yaml';
-import type { ZodIssue } from 'zod';
+import {
+  ZodDiscriminatedUnion,
+  type ZodIssue,
+  ZodObject,
+  type ZodTypeAny,
+} from 'zod';
 
 import {
   CHAIN_TIMESTAMPS,
@@ -113,28 +119,32 @@ export function loadImportProfile(
       issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0];
     if (issue.code === 'unrecognized_keys') {
       const key = issue.keys[0];
-      const meant = issues.find(
-        (i) =>
-          i.code === 'invalid_type' &&
-          i.received === 'undefined' &&
-          i.path.slice(0, -1).join('.') === issue.path.join('.') &&
-          String(i.path.at(-1)).toLowerCase() === key.toLowerCase(),
-      );
-      const hint = meant
-        ? ` (did you mean "${String(meant.path.at(-1))}"?)`
-        : issue.path.join('.') === 'file'
-          ? (FILE_KEY_HINTS[key] ?? '')
-          : '';
+      const meant = closestKey(issue.path, key);
+      const hint =
+        issue.path.join('.') === 'file' && FILE_KEY_HINTS[key]
+          ? FILE_KEY_HINTS[key]
+          : meant
+            ? ` (did you mean "${meant}"?)`
+            : '';
       fail(issue.path, `unknown key "${key}"${hint}`, key);
     }
-    const parentPath = issue.path.slice(0, -1);
-    const missing =
-      issue.code === 'invalid_type' && issue.received === 'undefined';
-    if (missing)
-      fail(
-        parentPath,
-        `is missing required key "${String(issue.path.at(-1))}"`,
+    if (issue.code === 'invalid_type') {
+      if (issue.received === 'undefined')
+        fail(
+          issue.path.slice(0, -1),
+          `is missing required key "${String(issue.path.at(-1))}"`,
+        );
+      const value = issue.path.reduce<unknown>(
+        (node, step) => (node as Record<string, unknown>)[step],
+        doc.toJS(),
       );
+      const wanted = TYPE_NAMES[issue.expected];
+      if (wanted)
+        fail(
+          issue.path,
+          `must be ${issue.expected === 'array' && typeof value === 'string' ? `a list, as [${value}]` : wanted}, got ${JSON.stringify(value)}`,
+        );
+    }
     fail(
       issue.path,
       issue.message.charAt(0).toLowerCase() + issue.message.slice(1),
@@ -146,6 +156,67 @@ export function loadImportProfile(
 }
 
 type Fail = (path: (string | number)[], message: string, key?: string) => never;
+
+/** How a type the profile's schema expects is named in an error. */
+const TYPE_NAMES: Partial<Record<string, string>> = {
+  array: 'a list',
+  object: 'a map of keys',
+  string: 'text',
+  number: 'a number',
+  boolean: 'true or false',
+};
+
+/** Every key path the profile format accepts, e.g. fields.area.parents.level. */
+export const PROFILE_KEYS = schemaKeys(importProfileSchema);
+
+function schemaKeys(schema: ZodTypeAny, prefix = ''): string[] {
+  let inner: ZodTypeAny = schema;
+  for (;;) {
+    const def = inner._def as {
+      innerType?: ZodTypeAny;
+      schema?: ZodTypeAny;
+      type?: ZodTypeAny;
+      typeName: string;
+    };
+    if (def.innerType) inner = def.innerType;
+    else if (def.typeName === 'ZodEffects' && def.schema) inner = def.schema;
+    else if (def.typeName === 'ZodArray' && def.type) inner = def.type;
+    else break;
+  }
+  if (inner instanceof ZodDiscriminatedUnion)
+    return [
+      ...new Set(
+        (inner.options as ZodTypeAny[]).flatMap((o) => schemaKeys(o, prefix)),
+      ),
+    ];
+  if (!(inner instanceof ZodObject)) return [];
+  return Object.entries(inner.shape as Record<string, ZodTypeAny>).flatMap(
+    ([key, value]) => {
+      const path = prefix ? `${prefix}.${key}` : key;
+      return [path, ...schemaKeys(value, path)];
+    },
+  );
+}
+
+/** The key of the map at `path` nearest in spelling to an unknown one, if one is near. */
+function closestKey(
+  path: (string | number)[],
+  unknown: string,
+): string | undefined {
+  const at = path.filter((step) => typeof step === 'string').join('.');
+  let best: string | undefined;
+  let distance = Math.min(2, Math.floor(unknown.length / 2));
+  for (const keyPath of PROFILE_KEYS) {
+    const key = keyPath.slice(at ? at.length + 1 : 0);
+    if ((at && !keyPath.startsWith(`${at}.`)) || key.includes('.')) continue;
+    const d = leven(unknown.toLowerCase(), key.toLowerCase());
+    if (d <= distance && key !== unknown) {
+      best = key;
+      distance = d;
+    }
+  }
+  return best;
+}
 
 /**
  * Where a path (or a key of the map at a path) starts in the YAML text. Keys
