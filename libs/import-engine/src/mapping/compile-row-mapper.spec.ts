@@ -961,7 +961,19 @@ describe('the file header', () => {
         ['id', 'occurred', 'final', 'initial'],
       ),
     ).toThrow(
-      'Columns "Initial" (used by fields.initial_call_type), "Final" (used by fields.final_call_type) are not in the file\'s header. The header has: "id", "occurred", "final", "initial"',
+      'Columns "Initial" (used by fields.initial_call_type), "Final" (used by fields.final_call_type) are not in the file\'s header. Did you mean "initial" for "Initial", "final" for "Final"? The header has: "id", "occurred", "final", "initial"',
+    );
+  });
+
+  it('suggests the header name spelled like a missing column', () => {
+    expect(() =>
+      mapper(`  occurred_at: { column: Incident Date }`, [
+        'id',
+        'Incident.Date',
+        'Incident.Type',
+      ]),
+    ).toThrow(
+      'Column "Incident Date" (used by fields.occurred_at) is not in the file\'s header. Did you mean "Incident.Date"? The header has: "id", "Incident.Date", "Incident.Type"',
     );
   });
 

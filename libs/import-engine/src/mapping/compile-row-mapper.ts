@@ -21,6 +21,7 @@ import {
   formatList,
   readsTimeOfDay,
 } from '../profile/load-import-profile';
+import { nearestName } from '../profile/nearest-name';
 import { ZoneOffsets } from './zone-offsets';
 
 /** The record's value fields in staging-table order (area and person key come after). */
@@ -372,8 +373,14 @@ function headerError(
       `Row ${headerRow} of the file, read as its header (file.headerRow: ${headerRow}, counting non-blank rows), lacks ${missing.size} of the ${missing.size + found.size} columns the profile reads: ${list([...missing].slice(0, 5))}${missing.size > 5 ? ', ...' : ''}. Is the header on another row? Its cells are not shown, as a row of data may identify a person.`,
     );
   }
+  // Header names spelled like a missing column ("Incident.Date" for "Incident Date").
+  const near = [...missing.keys()].flatMap((column) => {
+    const name = nearestName(column, names);
+    if (name === undefined) return [];
+    return missing.size === 1 ? [`"${name}"`] : [`"${name}" for "${column}"`];
+  });
   return new ImportFileError(
-    `${missing.size === 1 ? 'Column' : 'Columns'} ${list([...missing])} ${missing.size === 1 ? 'is' : 'are'} not in the file's header. The header has: ${names.map((n) => `"${n}"`).join(', ')}`,
+    `${missing.size === 1 ? 'Column' : 'Columns'} ${list([...missing])} ${missing.size === 1 ? 'is' : 'are'} not in the file's header.${near.length ? ` Did you mean ${near.join(', ')}?` : ''} The header has: ${names.map((n) => `"${n}"`).join(', ')}`,
   );
 }
 

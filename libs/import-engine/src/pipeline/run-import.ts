@@ -177,7 +177,10 @@ export async function runImport(
       byReason.map((r) => [r.reason, r.n]),
     );
     const firstRejects = Object.fromEntries(
-      byReason.map((r) => [r.reason, { line: Number(r.line), detail: r.detail }]),
+      byReason.map((r) => [
+        r.reason,
+        { line: Number(r.line), detail: r.detail },
+      ]),
     );
     if (dryRun) {
       await client.query('ROLLBACK');

@@ -8,7 +8,6 @@ import {
   type TimePrecision,
 } from '@crosswalk/domain';
 import { format as formatDate, isValid, parse as parseDate } from 'date-fns';
-import leven from 'leven';
 import {
   type Document,
   isMap,
@@ -33,6 +32,7 @@ import {
   type TimestampField,
   type ValueField,
 } from './import-profile.schema';
+import { nearestName } from './nearest-name';
 
 export interface LoadedImportProfile {
   /** Profile name: the file name without .yaml. */
@@ -204,18 +204,10 @@ function closestKey(
   unknown: string,
 ): string | undefined {
   const at = path.filter((step) => typeof step === 'string').join('.');
-  let best: string | undefined;
-  let distance = Math.min(2, Math.floor(unknown.length / 2));
-  for (const keyPath of PROFILE_KEYS) {
-    const key = keyPath.slice(at ? at.length + 1 : 0);
-    if ((at && !keyPath.startsWith(`${at}.`)) || key.includes('.')) continue;
-    const d = leven(unknown.toLowerCase(), key.toLowerCase());
-    if (d <= distance && key !== unknown) {
-      best = key;
-      distance = d;
-    }
-  }
-  return best;
+  const keys = PROFILE_KEYS.filter((k) => !at || k.startsWith(`${at}.`))
+    .map((k) => k.slice(at ? at.length + 1 : 0))
+    .filter((k) => !k.includes('.'));
+  return nearestName(unknown, keys);
 }
 
 /**
