@@ -135,7 +135,7 @@ export function loadImportProfile(
           `is missing required key "${String(issue.path.at(-1))}"`,
         );
       const value = issue.path.reduce<unknown>(
-        (node, step) => (node as Record<string, unknown>)[step],
+        (node, step) => (node as Record<string, unknown> | null)?.[step],
         doc.toJS(),
       );
       const wanted = TYPE_NAMES[issue.expected];
