@@ -65,6 +65,7 @@ export interface ImportRequest {
 }
 
 const DEFAULT_BATCH_SIZE = 20_000;
+const UNIQUE_VIOLATION = '23505';
 /** Advisory lock class for running imports: a batch still 'running' whose lock is free was killed. */
 const LOCK_CLASS = 7_251;
 const SOURCE_LOCK_CLASS = 7_252;
@@ -137,6 +138,21 @@ export async function runImport(
     await client.query(SEEN_TABLE_SQL);
 
     const areas = new AreaResolver(client, agencyId);
+    const {
+      rows: [{ empty }],
+    } = await client.query(
+      'SELECT NOT EXISTS (SELECT 1 FROM encounters WHERE agency_id = $1 AND source_system = $2) AS empty',
+      [agencyId, profile.sourceSystem],
+    );
+    const context: WriteContext = {
+      agencyId,
+      batchId,
+      sourceSystem: profile.sourceSystem,
+      recordIdColumn: profile.recordId.columns[0],
+      areas,
+      dryRun,
+      newSource: empty,
+    };
     const sink: BatchSink = {
       size: request.batchSize ?? DEFAULT_BATCH_SIZE,
       stage: (encounter, row, raw) => {
@@ -148,14 +164,7 @@ export async function runImport(
           : stageEncounter(encounter, areaId, row, raw);
       },
       write: async (batch) => {
-        const counts = await writeBatch(client, batch, {
-          agencyId,
-          batchId,
-          sourceSystem: profile.sourceSystem,
-          recordIdColumn: profile.recordId.columns[0],
-          areas,
-          dryRun,
-        });
+        const counts = await writeBatch(client, batch, context);
         for (const key of Object.keys(totals) as (keyof ImportCounts)[])
           totals[key] += counts[key];
         request.onProgress?.({
@@ -332,6 +341,12 @@ interface WriteContext {
   recordIdColumn: string;
   areas: AreaResolver;
   dryRun: boolean;
+  /**
+   * The source had no encounters when this import began and no row has yet
+   * repeated the record id of an earlier batch: a first load, whose rows
+   * need no look-up, as they are all new.
+   */
+  newSource: boolean;
 }
 
 /** The record ids this import has read, with the row each was first on. */
@@ -355,12 +370,10 @@ const UPDATE_SQL = `
 
 /**
  * One transaction: set aside rows whose record id an earlier row of the
- * file had (the first row of a record id is the one imported; the others
- * are rejected as duplicate_record_id); look up which record ids exist; COPY
- * new encounters straight into the table; COPY changed ones into staging and update from
- * there; leave identical ones alone; then rejects and the batch counters.
- * Imports of one source are serialised (runImport's source lock), so the
- * look-up cannot race another import.
+ * batch had (the first row of a record id is the one imported; the others
+ * are rejected as duplicate_record_id); write the rest (writeRows); then
+ * rejects and the batch counters. Imports of one source are serialised
+ * (runImport's source lock), so the look-ups cannot race another import.
  */
 async function writeBatch(
   client: PoolClient,
@@ -402,8 +415,80 @@ async function writeBatch(
   }
 
   if (!context.dryRun) await client.query('BEGIN');
+  const written = await writeRows(client, rows, duplicate, context);
+  if (rejects.length) {
+    const copy = client.query(
+      copyFrom(
+        'COPY import_rejects (agency_id, batch_id, row_number, column_name, reason, detail, raw_line) FROM STDIN',
+      ),
+    );
+    const lines = rejects.map(
+      (r) =>
+        [
+          context.agencyId,
+          context.batchId,
+          String(r.row),
+          r.column === null ? '\\N' : copyText(r.column),
+          r.reason,
+          copyText(r.detail),
+          copyText(r.raw),
+        ].join('\t') + '\n',
+    );
+    await pipeline(chunked(lines), copy);
+  }
+  const counts: ImportCounts = {
+    rowsRead: batch.rowsRead,
+    inserted: written.inserted,
+    updated: written.updated,
+    unchanged: written.unchanged,
+    rejected: rejects.length,
+    filtered: batch.filtered,
+  };
+  await client.query(
+    `UPDATE import_batches SET rows_read = rows_read + $3, inserted = inserted + $4, updated = updated + $5,
+       unchanged = unchanged + $6, rejected = rejected + $7, filtered = filtered + $8, bytes_read = $9,
+       occurred_from = least(occurred_from, $10), occurred_to = greatest(occurred_to, $11)
+     WHERE agency_id = $1 AND id = $2`,
+    [
+      context.agencyId,
+      context.batchId,
+      counts.rowsRead,
+      counts.inserted,
+      counts.updated,
+      counts.unchanged,
+      counts.rejected,
+      counts.filtered,
+      batch.bytesRead,
+      Number.isFinite(written.occurredFrom)
+        ? new Date(written.occurredFrom)
+        : null,
+      Number.isFinite(written.occurredTo) ? new Date(written.occurredTo) : null,
+    ],
+  );
+  if (!context.dryRun) await client.query('COMMIT');
+  return counts;
+}
+
+/**
+ * A batch's distinct rows, in its transaction: look up which record ids
+ * exist; COPY new encounters straight into the table; COPY changed ones into
+ * staging and update from there; leave identical ones alone. Rows repeating
+ * a record id an earlier batch read are rejected with `duplicate`.
+ */
+async function writeRows(
+  client: PoolClient,
+  rows: Map<string, StagedRow>,
+  duplicate: (row: StagedRow, first: number | null) => void,
+  context: WriteContext,
+): Promise<{
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  occurredFrom: number;
+  occurredTo: number;
+}> {
   const existing = new Map<string, string | null>();
-  if (rows.size) {
+  if (rows.size && !context.newSource) {
     const found = await client.query(
       'SELECT source_record_id AS id, row_hash AS hash, import_batch_id = $4 AS written FROM encounters WHERE agency_id = $1 AND source_system = $2 AND source_record_id = ANY($3::text[])',
       [
@@ -455,12 +540,30 @@ async function writeBatch(
     occurredTo = Math.max(occurredTo, row.occurred);
   }
   if (fresh.length) {
-    const copy = client.query(
-      copyFrom(
-        `COPY encounters (agency_id, source_system, import_batch_id, ${STAGING_COLUMNS.join(', ')}) FROM STDIN`,
-      ),
-    );
-    await pipeline(chunked(fresh), copy);
+    const copy = () =>
+      pipeline(
+        chunked(fresh),
+        client.query(
+          copyFrom(
+            `COPY encounters (agency_id, source_system, import_batch_id, ${STAGING_COLUMNS.join(', ')}) FROM STDIN`,
+          ),
+        ),
+      );
+    if (!context.newSource) await copy();
+    else {
+      // A first load writes without looking up; a record id an earlier
+      // batch wrote breaks the unique key, and the batch is written again
+      // with look-ups, as are the batches after it.
+      await client.query('SAVEPOINT new_source');
+      try {
+        await copy();
+      } catch (error) {
+        if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+        await client.query('ROLLBACK TO SAVEPOINT new_source');
+        context.newSource = false;
+        return writeRows(client, rows, duplicate, context);
+      }
+    }
   }
   if (changed.length) {
     await client.query('TRUNCATE import_staging');
@@ -478,55 +581,13 @@ async function writeBatch(
       context.batchId,
     ]);
   }
-  if (rejects.length) {
-    const copy = client.query(
-      copyFrom(
-        'COPY import_rejects (agency_id, batch_id, row_number, column_name, reason, detail, raw_line) FROM STDIN',
-      ),
-    );
-    const lines = rejects.map(
-      (r) =>
-        [
-          context.agencyId,
-          context.batchId,
-          String(r.row),
-          r.column === null ? '\\N' : copyText(r.column),
-          r.reason,
-          copyText(r.detail),
-          copyText(r.raw),
-        ].join('\t') + '\n',
-    );
-    await pipeline(chunked(lines), copy);
-  }
-  const counts: ImportCounts = {
-    rowsRead: batch.rowsRead,
+  return {
     inserted: fresh.length,
     updated: changed.length,
     unchanged,
-    rejected: rejects.length,
-    filtered: batch.filtered,
+    occurredFrom,
+    occurredTo,
   };
-  await client.query(
-    `UPDATE import_batches SET rows_read = rows_read + $3, inserted = inserted + $4, updated = updated + $5,
-       unchanged = unchanged + $6, rejected = rejected + $7, filtered = filtered + $8, bytes_read = $9,
-       occurred_from = least(occurred_from, $10), occurred_to = greatest(occurred_to, $11)
-     WHERE agency_id = $1 AND id = $2`,
-    [
-      context.agencyId,
-      context.batchId,
-      counts.rowsRead,
-      counts.inserted,
-      counts.updated,
-      counts.unchanged,
-      counts.rejected,
-      counts.filtered,
-      batch.bytesRead,
-      Number.isFinite(occurredFrom) ? new Date(occurredFrom) : null,
-      Number.isFinite(occurredTo) ? new Date(occurredTo) : null,
-    ],
-  );
-  if (!context.dryRun) await client.query('COMMIT');
-  return counts;
 }
 
 /**
