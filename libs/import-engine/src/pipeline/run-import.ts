@@ -12,6 +12,9 @@ import { readCsv } from './read-csv';
 import { readXlsx } from './read-xlsx';
 import type { Batch, BatchSink } from './row-batches';
 import {
+  COPY_BINARY_HEADER,
+  COPY_BINARY_TRAILER,
+  CopyFields,
   copyText,
   type StagedRow,
   stageEncounter,
@@ -522,10 +525,9 @@ async function writeRows(
       existing.delete(id);
     }
   }
-  const fresh: string[] = [];
-  const changed: string[] = [];
+  const fresh: StagedRow[] = [];
+  const changed: StagedRow[] = [];
   let unchanged = 0;
-  const prefix = `${context.agencyId}\t${copyText(context.sourceSystem)}\t${context.batchId}\t`;
   // The span of what was written, so the metric rollups of those months are refreshed.
   let occurredFrom = Infinity;
   let occurredTo = -Infinity;
@@ -534,18 +536,17 @@ async function writeRows(
       unchanged++;
       continue;
     }
-    if (existing.has(id)) changed.push(`${row.content}\t${row.hash}\n`);
-    else fresh.push(`${prefix}${row.content}\t${row.hash}\n`);
+    (existing.has(id) ? changed : fresh).push(row);
     occurredFrom = Math.min(occurredFrom, row.occurred);
     occurredTo = Math.max(occurredTo, row.occurred);
   }
   if (fresh.length) {
     const copy = () =>
       pipeline(
-        chunked(fresh),
+        copyTuples(fresh, encounterTupleStart(context)),
         client.query(
           copyFrom(
-            `COPY encounters (agency_id, source_system, import_batch_id, ${STAGING_COLUMNS.join(', ')}) FROM STDIN`,
+            `COPY encounters (agency_id, source_system, import_batch_id, ${STAGING_COLUMNS.join(', ')}) FROM STDIN (FORMAT binary)`,
           ),
         ),
       );
@@ -568,10 +569,10 @@ async function writeRows(
   if (changed.length) {
     await client.query('TRUNCATE import_staging');
     await pipeline(
-      chunked(changed),
+      copyTuples(changed, STAGING_TUPLE_START),
       client.query(
         copyFrom(
-          `COPY import_staging (${STAGING_COLUMNS.join(', ')}) FROM STDIN`,
+          `COPY import_staging (${STAGING_COLUMNS.join(', ')}) FROM STDIN (FORMAT binary)`,
         ),
       ),
     );
@@ -588,6 +589,40 @@ async function writeRows(
     occurredFrom,
     occurredTo,
   };
+}
+
+/** How a staging tuple starts: its field count. */
+const STAGING_TUPLE_START = (() => {
+  const start = new CopyFields();
+  start.count(STAGING_COLUMNS.length);
+  return start.take();
+})();
+
+/** How an encounter tuple starts: its field count, then its agency, source system and import batch. */
+function encounterTupleStart(context: WriteContext): Buffer {
+  const start = new CopyFields();
+  start.count(3 + STAGING_COLUMNS.length);
+  start.hex(context.agencyId);
+  start.text(context.sourceSystem);
+  start.hex(context.batchId);
+  return start.take();
+}
+
+/**
+ * Staged rows as binary COPY input, in chunks of about 1 MB: each tuple
+ * `start`, the row's fields and its hash.
+ */
+function* copyTuples(rows: StagedRow[], start: Buffer): Generator<Buffer> {
+  const out = new CopyFields();
+  out.bytes(COPY_BINARY_HEADER);
+  for (const row of rows) {
+    out.bytes(start);
+    out.bytes(row.content);
+    out.text(row.hash);
+    if (out.length > 1_000_000) yield out.take();
+  }
+  out.bytes(COPY_BINARY_TRAILER);
+  yield out.take();
 }
 
 /**
