@@ -7,7 +7,7 @@ import {
   type RejectReason,
 } from '../mapping/compile-row-mapper';
 import type { ImportRequest } from './run-import';
-import type { StagedRow } from './staging-row';
+import { CopyFields, type StagedRow } from './staging-row';
 
 export interface PendingReject {
   row: number;
@@ -30,6 +30,8 @@ export type BatchRow = StagedRow | PendingRow;
 
 export interface Batch {
   rows: BatchRow[];
+  /** The binary COPY fields of the staged rows, each row a span of them. */
+  fields: CopyFields;
   rejects: PendingReject[];
   rowsRead: number;
   filtered: number;
@@ -47,8 +49,14 @@ export interface BatchSink {
    * database holds its rows' COPY text rather than their parsed fields; or
    * pending when staging it needs the database (a new area). `raw` is the
    * row's text, kept for a reject (a repeated record id) found on writing.
+   * A staged row's fields are written to `fields`.
    */
-  stage(encounter: MappedEncounter, row: number, raw: string): BatchRow;
+  stage(
+    encounter: MappedEncounter,
+    row: number,
+    raw: string,
+    fields: CopyFields,
+  ): BatchRow;
   write(batch: Batch): Promise<void>;
 }
 
@@ -69,6 +77,7 @@ const MAX_RAW_LINE = 10_000;
 const newBatch = (redactLine: (raw: string) => string): Batch => ({
   redactLine,
   rows: [],
+  fields: new CopyFields(),
   rejects: [],
   rowsRead: 0,
   filtered: 0,
@@ -195,7 +204,7 @@ export class RowBatches {
     } else {
       const mapped = (this.mapRow as (row: string[]) => MappedRow)(fields);
       if (mapped.kind === 'encounter')
-        batch.rows.push(this.sink.stage(mapped, row, raw(null)));
+        batch.rows.push(this.sink.stage(mapped, row, raw(null), batch.fields));
       else if (mapped.kind === 'filtered') batch.filtered++;
       else reject(mapped.column, mapped.reason, mapped.detail);
     }

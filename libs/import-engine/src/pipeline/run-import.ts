@@ -158,13 +158,13 @@ export async function runImport(
     };
     const sink: BatchSink = {
       size: request.batchSize ?? DEFAULT_BATCH_SIZE,
-      stage: (encounter, row, raw) => {
+      stage: (encounter, row, raw, fields) => {
         const areaId = encounter.areaPath?.length
           ? areas.cached(encounter.areaPath)
           : null;
         return areaId === undefined
           ? { kind: 'pending', encounter, row, raw }
-          : stageEncounter(encounter, areaId, row, raw);
+          : stageEncounter(encounter, areaId, row, raw, fields);
       },
       write: async (batch) => {
         const counts = await writeBatch(client, batch, context);
@@ -413,12 +413,19 @@ async function writeBatch(
             ),
             row.row,
             row.raw,
+            batch.fields,
           ),
     );
   }
 
   if (!context.dryRun) await client.query('BEGIN');
-  const written = await writeRows(client, rows, duplicate, context);
+  const written = await writeRows(
+    client,
+    rows,
+    batch.fields,
+    duplicate,
+    context,
+  );
   if (rejects.length) {
     const copy = client.query(
       copyFrom(
@@ -476,11 +483,13 @@ async function writeBatch(
  * A batch's distinct rows, in its transaction: look up which record ids
  * exist; COPY new encounters straight into the table; COPY changed ones into
  * staging and update from there; leave identical ones alone. Rows repeating
- * a record id an earlier batch read are rejected with `duplicate`.
+ * a record id an earlier batch read are rejected with `duplicate`. The
+ * rows' fields are in the batch's `fields`.
  */
 async function writeRows(
   client: PoolClient,
   rows: Map<string, StagedRow>,
+  fields: CopyFields,
   duplicate: (row: StagedRow, first: number | null) => void,
   context: WriteContext,
 ): Promise<{
@@ -543,7 +552,7 @@ async function writeRows(
   if (fresh.length) {
     const copy = () =>
       pipeline(
-        copyTuples(fresh, encounterTupleStart(context)),
+        copyTuples(fresh, fields, encounterTupleStart(context)),
         client.query(
           copyFrom(
             `COPY encounters (agency_id, source_system, import_batch_id, ${STAGING_COLUMNS.join(', ')}) FROM STDIN (FORMAT binary)`,
@@ -562,14 +571,14 @@ async function writeRows(
         if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
         await client.query('ROLLBACK TO SAVEPOINT new_source');
         context.newSource = false;
-        return writeRows(client, rows, duplicate, context);
+        return writeRows(client, rows, fields, duplicate, context);
       }
     }
   }
   if (changed.length) {
     await client.query('TRUNCATE import_staging');
     await pipeline(
-      copyTuples(changed, STAGING_TUPLE_START),
+      copyTuples(changed, fields, STAGING_TUPLE_START),
       client.query(
         copyFrom(
           `COPY import_staging (${STAGING_COLUMNS.join(', ')}) FROM STDIN (FORMAT binary)`,
@@ -610,14 +619,18 @@ function encounterTupleStart(context: WriteContext): Buffer {
 
 /**
  * Staged rows as binary COPY input, in chunks of about 1 MB: each tuple
- * `start`, the row's fields and its hash.
+ * `start`, the row's fields (from `fields`) and its hash.
  */
-function* copyTuples(rows: StagedRow[], start: Buffer): Generator<Buffer> {
+function* copyTuples(
+  rows: StagedRow[],
+  fields: CopyFields,
+  start: Buffer,
+): Generator<Buffer> {
   const out = new CopyFields();
   out.bytes(COPY_BINARY_HEADER);
   for (const row of rows) {
     out.bytes(start);
-    out.bytes(row.content);
+    out.append(fields, row.start, row.end);
     out.text(row.hash);
     if (out.length > 1_000_000) yield out.take();
   }

@@ -60,6 +60,22 @@ describe('CopyFields', () => {
     );
   });
 
+  it('writes text as UTF-8, ASCII or not, short or long', () => {
+    const fields = new CopyFields();
+    for (const text of [
+      '',
+      'CHECK WELFARE',
+      'abcÑ',
+      'é'.repeat(40),
+      'a'.repeat(33),
+    ]) {
+      fields.text(text);
+      const field = fields.take();
+      expect(field.readInt32BE(0)).toBe(Buffer.byteLength(text));
+      expect(field.subarray(4).toString()).toBe(text);
+    }
+  });
+
   it('grows past its first buffer and starts again after a take', () => {
     const fields = new CopyFields();
     const long = 'x'.repeat(100_000);

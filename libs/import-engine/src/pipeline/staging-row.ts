@@ -65,23 +65,43 @@ export class CopyFields {
     this.buffer = larger;
   }
 
-  /** The fields written since `from`, copied out; the writer starts again from `from`. */
-  take(from = 0): Buffer {
-    const fields = Buffer.from(this.buffer.subarray(from, this.length));
-    this.length = from;
+  /** The fields written, copied out; the writer starts again. */
+  take(): Buffer {
+    const fields = Buffer.from(this.buffer.subarray(0, this.length));
+    this.length = 0;
     return fields;
+  }
+
+  /** The bytes from `from` to `to`, as a view that the next write may leave stale. */
+  view(from: number, to: number): Buffer {
+    return this.buffer.subarray(from, to);
+  }
+
+  /** Copies the bytes from `from` to `to` of other fields. */
+  append(source: CopyFields, from: number, to: number) {
+    this.room(to - from);
+    this.length += source.buffer.copy(this.buffer, this.length, from, to);
   }
 
   null() {
     this.room(4);
-    this.length = this.buffer.writeInt32BE(-1, this.length);
+    this.buffer.fill(0xff, this.length, (this.length += 4));
   }
 
   text(value: string) {
-    this.room(4 + value.length * 3);
-    const bytes = this.buffer.write(value, this.length + 4);
-    this.buffer.writeInt32BE(bytes, this.length);
-    this.length += 4 + bytes;
+    const { length } = value;
+    this.room(4 + length * 3);
+    const buffer = this.buffer;
+    const at = this.length + 4;
+    // Short ASCII text, most of a row's, is copied here: cheaper than a
+    // call out to the UTF-8 encoder.
+    let i = 0;
+    if (length <= 32)
+      for (let code; i < length && (code = value.charCodeAt(i)) < 0x80; i++)
+        buffer[at + i] = code;
+    const bytes = i === length ? length : buffer.write(value, at);
+    buffer.writeInt32BE(bytes, this.length);
+    this.length = at + bytes;
   }
 
   /** A uuid or a bytea given as hex (dashes allowed in a uuid). */
@@ -95,8 +115,11 @@ export class CopyFields {
 
   boolean(value: boolean) {
     this.room(5);
-    this.buffer.writeInt32BE(1, this.length);
-    this.length = this.buffer.writeUInt8(value ? 1 : 0, this.length + 4);
+    const { buffer, length } = this;
+    buffer[length] = buffer[length + 1] = buffer[length + 2] = 0;
+    buffer[length + 3] = 1;
+    buffer[length + 4] = value ? 1 : 0;
+    this.length = length + 5;
   }
 
   integer(value: number) {
@@ -160,8 +183,9 @@ const writers = VALUE_FIELDS.map((field): Write => {
 export interface StagedRow {
   kind: 'staged';
   recordId: string;
-  /** STAGING_COLUMNS without the hash. */
-  content: Buffer;
+  /** Where its fields (STAGING_COLUMNS without the hash) are in the batch's CopyFields. */
+  start: number;
+  end: number;
   /** MD5 of the content: an identical re-import is recognised as unchanged without comparing columns. */
   hash: string;
   /** occurred_at, epoch milliseconds. */
@@ -172,15 +196,16 @@ export interface StagedRow {
 }
 
 const OCCURRED = VALUE_FIELDS.indexOf('occurred_at');
-const staging = new CopyFields();
 
-/** The encounter's values as binary COPY fields and their MD5. */
+/** Writes the encounter's values to `staging` as binary COPY fields, with their MD5. */
 export function stageEncounter(
   encounter: MappedEncounter,
   areaId: string | null,
   row: number,
   raw: string,
+  staging: CopyFields,
 ): StagedRow {
+  const start = staging.length;
   staging.text(encounter.recordId);
   for (let i = 0; i < writers.length; i++) {
     const value = encounter.values[i];
@@ -192,12 +217,12 @@ export function stageEncounter(
   if (encounter.personKey === null) staging.null();
   else staging.hex(encounter.personKey);
   staging.text(encounter.timePrecision);
-  const content = staging.take();
   return {
     kind: 'staged',
     recordId: encounter.recordId,
-    content,
-    hash: hash('md5', content),
+    start,
+    end: staging.length,
+    hash: hash('md5', staging.view(start, staging.length)),
     occurred: encounter.values[OCCURRED] as number,
     row,
     raw,
