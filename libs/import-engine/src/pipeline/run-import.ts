@@ -67,7 +67,7 @@ export interface ImportRequest {
   onProgress?: (progress: ImportProgress) => void;
 }
 
-const DEFAULT_BATCH_SIZE = 20_000;
+const DEFAULT_BATCH_SIZE = 10_000;
 const UNIQUE_VIOLATION = '23505';
 /** Advisory lock class for running imports: a batch still 'running' whose lock is free was killed. */
 const LOCK_CLASS = 7_251;
