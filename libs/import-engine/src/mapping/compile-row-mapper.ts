@@ -99,6 +99,25 @@ const PERSON_KEY_CACHE = 100_000;
 const FUTURE_SLACK_MS = 5 * 60_000;
 
 /**
+ * Text in lower (or upper) case: the text itself when it is already, as
+ * most cells are, since toLowerCase copies even then.
+ */
+function lower(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 65 && code <= 90) || code > 127) return text.toLowerCase();
+  }
+  return text;
+}
+function upper(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 97 && code <= 122) || code > 127) return text.toUpperCase();
+  }
+  return text;
+}
+
+/**
  * Compiles a profile against a file's header into a function from one CSV row
  * to an encounter, a reject with its reason, or "filtered". Columns are looked
  * up once here; a mapped column missing from the header is an ImportFileError.
@@ -150,9 +169,7 @@ export function compileRowMapper(
       );
       return (row: string[]) => {
         const value = read(row);
-        return (
-          equals.has(value.toLowerCase()) || patterns.some((p) => p.test(value))
-        );
+        return equals.has(lower(value)) || patterns.some((p) => p.test(value));
       };
     });
   const filters = conditions('filter');
@@ -218,8 +235,10 @@ export function compileRowMapper(
   const person = profile.fields.person_key;
   const personCells =
     person?.columns.map((c) => cell(c, 'fields.person_key')) ?? [];
-  const normalize = (text: string) =>
-    text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ');
+  const normalize = (text: string) => {
+    const folded = lower(text.normalize('NFC'));
+    return /\s/.test(folded) ? folded.replace(/\s+/g, ' ') : folded;
+  };
   const unknownPeople = new Set(
     (person?.unknown ?? []).map((u) => normalize(u.trim())),
   );
@@ -241,8 +260,8 @@ export function compileRowMapper(
   return (row) => {
     try {
       if (
-        (filters.length && !filters.some((keep) => keep(row))) ||
-        excludes.some((leave) => leave(row))
+        (filters.length && !anyHolds(filters, row)) ||
+        anyHolds(excludes, row)
       )
         return { kind: 'filtered' };
       const recordId = readRecordId(row);
@@ -253,7 +272,11 @@ export function compileRowMapper(
           'the record id is empty',
         );
       }
-      const values = extractors.map((extract) => extract(row));
+      // Made holding null, not numbers: an array that starts with a number
+      // is copied (and its numbers boxed) when a text or boolean follows.
+      const values = new Array<FieldValue>(extractors.length).fill(null);
+      for (let i = 0; i < extractors.length; i++)
+        values[i] = extractors[i](row);
       const occurred = values[occurredIndex] as number | null;
       if (occurred === null) {
         throw new Reject(
@@ -305,11 +328,11 @@ export function compileRowMapper(
         );
       let areaPath: MappedEncounter['areaPath'] = null;
       if (areaCells.length) {
-        const code = areaCells[0](row).toUpperCase();
+        const code = upper(areaCells[0](row));
         if (code && !unknownAreas.has(code)) {
-          areaPath = [];
-          for (let i = 0; i < areaCells.length; i++) {
-            const levelCode = i === 0 ? code : areaCells[i](row).toUpperCase();
+          areaPath = [{ code, level: areaLevels[0].level }];
+          for (let i = 1; i < areaCells.length; i++) {
+            const levelCode = upper(areaCells[i](row));
             if (!levelCode || unknownAreas.has(levelCode)) break;
             areaPath.push({ code: levelCode, level: areaLevels[i].level });
           }
@@ -317,12 +340,16 @@ export function compileRowMapper(
       }
       let personKey: string | null = null;
       if (personCells.length) {
-        const parts = personCells.map((read) => normalize(read(row)));
-        if (
-          parts.some((p) => p !== '') &&
-          !parts.some((p) => unknownPeople.has(p))
-        ) {
-          const identity = parts.join('\u001f');
+        let identity = '';
+        let given = false;
+        let unknown = false;
+        for (let i = 0; i < personCells.length; i++) {
+          const part = normalize(personCells[i](row));
+          given ||= part !== '';
+          unknown ||= unknownPeople.has(part);
+          identity = i === 0 ? part : `${identity}\u001f${part}`;
+        }
+        if (given && !unknown) {
           personKey = personKeys.get(identity) ?? null;
           if (personKey === null) {
             personKey = createHmac('sha256', hmacKey as KeyObject)
@@ -352,6 +379,12 @@ export function compileRowMapper(
       throw error;
     }
   };
+}
+
+/** Whether any of the conditions holds for the row (a loop: no closure per row). */
+function anyHolds(conditions: ((row: string[]) => boolean)[], row: string[]) {
+  for (const holds of conditions) if (holds(row)) return true;
+  return false;
 }
 
 /**
@@ -450,6 +483,19 @@ interface ReadTime {
   timed: boolean;
 }
 
+/**
+ * The one ReadTime every read fills in and returns: a read's result holds
+ * until the next read, so reading a million cells allocates nothing.
+ */
+const lastRead: ReadTime = { ms: NaN, instant: false, timed: false };
+
+function readAs(ms: number, instant: boolean, timed: boolean): ReadTime {
+  lastRead.ms = ms;
+  lastRead.instant = instant;
+  lastRead.timed = timed;
+  return lastRead;
+}
+
 /** Milliseconds of a wall time read as if UTC, or NaN when a part is out of range. */
 function utcWall(
   year: number,
@@ -526,11 +572,11 @@ function readIsoSeconds(text: string): ReadTime | undefined {
     digitsAt(text, 17, 2),
   );
   if (Number.isNaN(wall)) return undefined;
-  if (length === 19) return { ms: wall, instant: false, timed: true };
+  if (length === 19) return readAs(wall, false, true);
   const sign = text.charCodeAt(19);
   if (length === 20)
     return sign === 90 || sign === 122 // Z z
-      ? { ms: wall, instant: true, timed: true }
+      ? readAs(wall, true, true)
       : undefined;
   const minutes = digitsAt(text, 20, 2) * 60 + digitsAt(text, 23, 2);
   if (
@@ -539,11 +585,7 @@ function readIsoSeconds(text: string): ReadTime | undefined {
     !(minutes >= 0)
   )
     return undefined;
-  return {
-    ms: wall - (sign === 45 ? -1 : 1) * minutes * 60_000,
-    instant: true,
-    timed: true,
-  };
+  return readAs(wall - (sign === 45 ? -1 : 1) * minutes * 60_000, true, true);
 }
 
 /** ISO 8601 date or date-time (`T` or a space between), with or without an offset. */
@@ -551,7 +593,7 @@ function readIso(text: string): ReadTime {
   const fast = readIsoSeconds(text);
   if (fast) return fast;
   const m = ISO_DATE_TIME.exec(text);
-  if (!m) return { ms: NaN, instant: false, timed: false };
+  if (!m) return readAs(NaN, false, false);
   const [, y, mo, d, h, mi, sec, fraction, offset] = m;
   const timed = h !== undefined;
   const wall = utcWall(
@@ -563,12 +605,12 @@ function readIso(text: string): ReadTime {
     +(sec ?? 0),
     fraction,
   );
-  if (!offset) return { ms: wall, instant: false, timed };
-  if (offset.toUpperCase() === 'Z') return { ms: wall, instant: true, timed };
+  if (!offset) return readAs(wall, false, timed);
+  if (offset.toUpperCase() === 'Z') return readAs(wall, true, timed);
   const sign = offset.startsWith('-') ? -1 : 1;
   const digits = offset.slice(1).replace(':', '');
   const minutes = +digits.slice(0, 2) * 60 + +(digits.slice(2) || 0);
-  return { ms: wall - sign * minutes * 60_000, instant: true, timed };
+  return readAs(wall - sign * minutes * 60_000, true, timed);
 }
 
 /** A clock time as milliseconds since midnight. */
@@ -595,7 +637,8 @@ function readTime(text: string, format: string, isoToo: boolean): ReadTime {
   if (format === 'iso') return readIso(text);
   const ms = parseDate(text, format, REFERENCE_DATE, { in: utc }).getTime();
   if (Number.isNaN(ms) && isoToo) return readIso(text);
-  return { ms, ...formatTraits(format) };
+  const { instant, timed } = formatTraits(format);
+  return readAs(ms, instant, timed);
 }
 
 const traits = new Map<string, { instant: boolean; timed: boolean }>();
@@ -807,7 +850,7 @@ function compileBirthDate(
   );
   return (row) => {
     const text = read(row);
-    if (!text || unknown.has(text.toLowerCase())) return null;
+    if (!text || unknown.has(lower(text))) return null;
     try {
       return readDateCell(text, formats, isoToo, column).ms;
     } catch {
@@ -882,9 +925,9 @@ function compileValue(
   // column matches. Rules never match an empty cell.
   return (row) => {
     let raw = read(row);
-    if (unknown.size && unknown.has(raw.toLowerCase())) raw = '';
+    if (unknown.size && unknown.has(lower(raw))) raw = '';
     if (map.size) {
-      const value = map.get(raw.toLowerCase());
+      const value = map.get(lower(raw));
       if (value !== undefined) return value;
     }
     for (const rule of rules) {
@@ -963,7 +1006,7 @@ function convert(
       return value;
     }
     case 'boolean': {
-      const value = BOOLEAN_TEXT.get(raw.toLowerCase());
+      const value = BOOLEAN_TEXT.get(lower(raw));
       if (value === undefined)
         throw new Reject(
           column,
@@ -973,7 +1016,7 @@ function convert(
       return value;
     }
     case 'enum': {
-      const value = raw.toLowerCase();
+      const value = lower(raw);
       if (type.values.includes(value)) return value;
       throw new Reject(
         column,

@@ -120,7 +120,7 @@ export const readCsv: BatchReader = async (request, sink) => {
     step: (results: Papa.ParseStepResult<string[]>) =>
       handle(results.data, results.errors, results.meta.cursor),
   });
-  let partial = '';
+  // Where the parser is in the file: the text from there is parsed with the next chunk.
   let base = 0;
   try {
     for await (const chunk of source) {
@@ -130,10 +130,7 @@ export const readCsv: BatchReader = async (request, sink) => {
       textStart = cursor;
       nul = text.includes('\0');
       replaced = text.includes('\uFFFD');
-      const aggregate = partial + chunk;
-      const end = parser.parse(aggregate, base, true).meta.cursor;
-      partial = aggregate.substring(end - base);
-      base = end;
+      base = parser.parse(text.slice(base - textStart), base, true).meta.cursor;
       await batches.flushWhenFull(source.bytesRead);
     }
   } catch (error) {
@@ -146,7 +143,8 @@ export const readCsv: BatchReader = async (request, sink) => {
       `Cannot read ${request.file}: ${(error as Error).message}`,
     );
   }
-  if (partial) parser.parse(partial, base, false);
+  const rest = text.slice(base - textStart);
+  if (rest) parser.parse(rest, base, false);
   await batches.finish(
     source.bytesRead,
     () =>

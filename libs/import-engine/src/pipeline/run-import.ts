@@ -611,9 +611,9 @@ const STAGING_TUPLE_START = (() => {
 function encounterTupleStart(context: WriteContext): Buffer {
   const start = new CopyFields();
   start.count(3 + STAGING_COLUMNS.length);
-  start.hex(context.agencyId);
+  start.uuid(context.agencyId);
   start.text(context.sourceSystem);
-  start.hex(context.batchId);
+  start.uuid(context.batchId);
   return start.take();
 }
 

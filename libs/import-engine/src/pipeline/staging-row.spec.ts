@@ -35,7 +35,7 @@ describe('CopyFields', () => {
     fields.boolean(true);
     fields.integer(-42);
     fields.double(40.738);
-    fields.hex('0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0');
+    fields.uuid('0F1E2D3C-4b5a-6978-8796-a5b4c3d2e1f0');
     fields.hex('ff00');
     const tuple = fields.take();
     const text = Buffer.from('Ñandú 🦤');
