@@ -73,6 +73,12 @@ export interface UnreadableRow {
 }
 
 const MAX_RAW_LINE = 10_000;
+/**
+ * Full batches waiting to be written (or being written) before the reader
+ * waits: two, so that the reader and the database each go on when the other
+ * takes longer for a batch.
+ */
+const QUEUED_BATCHES = 2;
 
 const newBatch = (redactLine: (raw: string) => string): Batch => ({
   redactLine,
@@ -88,8 +94,8 @@ const newBatch = (redactLine: (raw: string) => string): Batch => ({
  * What every file format shares once its rows are fields: the title rows
  * above the header, the header itself, each row mapped by the profile (an
  * encounter, a reject with its reason, or filtered), and batches written one
- * at a time while the reader goes on with the next, so at most two batches
- * are in memory. Identifier columns are blanked in the raw text of rejects.
+ * at a time while the reader goes on (QUEUED_BATCHES), so at most three
+ * batches are in memory. Identifier columns are blanked in the raw text of rejects.
  */
 export class RowBatches {
   private rowsBeforeHeader: number;
@@ -97,7 +103,10 @@ export class RowBatches {
   private mapRow: ((row: string[]) => MappedRow) | undefined;
   private readonly identifiers = new Set<number>();
   private batch = newBatch((raw) => this.redactLine(raw));
+  /** Batches are written one after another, in order. */
   private writing: Promise<void> = Promise.resolve();
+  /** The writes of the batches handed on and not yet waited for. */
+  private readonly queue: Promise<void>[] = [];
   /** How a row's fields are written as one line: the CSV file's way, or CSV's defaults for a workbook. */
   private readonly lineFormat: { delimiter: string; quoteChar: string };
 
@@ -250,7 +259,11 @@ export class RowBatches {
     const full = this.batch;
     this.batch = newBatch(full.redactLine);
     full.bytesRead = bytesRead;
-    await this.writing;
-    this.writing = this.sink.write(full);
+    this.writing = this.writing.then(() => this.sink.write(full));
+    // Handled here so that a failed write waits, unreported, for the
+    // reader to reach it (below, or in finish).
+    this.writing.catch(() => undefined);
+    this.queue.push(this.writing);
+    if (this.queue.length > QUEUED_BATCHES) await this.queue.shift();
   }
 }

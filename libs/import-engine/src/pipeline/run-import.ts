@@ -16,6 +16,7 @@ import {
   COPY_BINARY_TRAILER,
   CopyFields,
   copyText,
+  rowHash,
   type StagedRow,
   stageEncounter,
   STAGING_COLUMNS,
@@ -541,7 +542,7 @@ async function writeRows(
   let occurredFrom = Infinity;
   let occurredTo = -Infinity;
   for (const [id, row] of rows) {
-    if (existing.get(id) === row.hash) {
+    if (existing.get(id) === rowHash(fields, row)) {
       unchanged++;
       continue;
     }
@@ -619,7 +620,7 @@ function encounterTupleStart(context: WriteContext): Buffer {
 
 /**
  * Staged rows as binary COPY input, in chunks of about 1 MB: each tuple
- * `start`, the row's fields (from `fields`) and its hash.
+ * `start`, then the row's fields (from `fields`).
  */
 function* copyTuples(
   rows: StagedRow[],
@@ -631,7 +632,6 @@ function* copyTuples(
   for (const row of rows) {
     out.bytes(start);
     out.append(fields, row.start, row.end);
-    out.text(row.hash);
     if (out.length > 1_000_000) yield out.take();
   }
   out.bytes(COPY_BINARY_TRAILER);

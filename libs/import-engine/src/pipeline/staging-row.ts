@@ -197,15 +197,15 @@ const writers = VALUE_FIELDS.map((field): Write => {
   return (f, v: unknown) => f.text(String(v));
 });
 
-/** An encounter as the binary COPY fields of its row. */
+/**
+ * A staged encounter: its row's binary COPY fields (STAGING_COLUMNS, its
+ * MD5 last) are the bytes from `start` to `end` of its batch's fields.
+ */
 export interface StagedRow {
   kind: 'staged';
   recordId: string;
-  /** Where its fields (STAGING_COLUMNS without the hash) are in the batch's CopyFields. */
   start: number;
   end: number;
-  /** MD5 of the content: an identical re-import is recognised as unchanged without comparing columns. */
-  hash: string;
   /** occurred_at, epoch milliseconds. */
   occurred: number;
   /** The row's number and text in the file. */
@@ -213,9 +213,18 @@ export interface StagedRow {
   raw: string;
 }
 
+/** The MD5 a staged row's fields end with. */
+export function rowHash(fields: CopyFields, row: StagedRow): string {
+  return fields.view(row.end - 32, row.end).toString('latin1');
+}
+
 const OCCURRED = VALUE_FIELDS.indexOf('occurred_at');
 
-/** Writes the encounter's values to `staging` as binary COPY fields, with their MD5. */
+/**
+ * Writes the encounter's values to `staging` as binary COPY fields, then
+ * their MD5: an identical re-import is recognised as unchanged without
+ * comparing columns.
+ */
 export function stageEncounter(
   encounter: MappedEncounter,
   areaId: string | null,
@@ -235,12 +244,12 @@ export function stageEncounter(
   if (encounter.personKey === null) staging.null();
   else staging.hex(encounter.personKey);
   staging.text(encounter.timePrecision);
+  staging.text(hash('md5', staging.view(start, staging.length)));
   return {
     kind: 'staged',
     recordId: encounter.recordId,
     start,
     end: staging.length,
-    hash: hash('md5', staging.view(start, staging.length)),
     occurred: encounter.values[OCCURRED] as number,
     row,
     raw,
