@@ -356,7 +356,7 @@ export function compileRowMapper(
               .update(identity)
               .digest('hex');
             if (personKeys.size >= PERSON_KEY_CACHE) personKeys.clear();
-            personKeys.set(identity, personKey);
+            personKeys.set(detached(identity), personKey);
           }
         }
       }
@@ -379,6 +379,15 @@ export function compileRowMapper(
       throw error;
     }
   };
+}
+
+/**
+ * A copy of the text that is not a view of the longer string it was cut
+ * from (V8 keeps a slice as a view of its parent), so that a cached key does
+ * not keep a whole chunk of the file alive. UTF-16 round-trips any string.
+ */
+function detached(text: string): string {
+  return Buffer.from(text, 'utf16le').toString('utf16le');
 }
 
 /** Whether any of the conditions holds for the row (a loop: no closure per row). */

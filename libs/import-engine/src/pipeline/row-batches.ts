@@ -32,6 +32,8 @@ export interface Batch {
   rows: BatchRow[];
   /** The binary COPY fields of the staged rows, each row a span of them. */
   fields: CopyFields;
+  /** The staged rows' text in the file (StagedRow.rawAt). */
+  raws: CopyFields;
   rejects: PendingReject[];
   rowsRead: number;
   filtered: number;
@@ -55,7 +57,7 @@ export interface BatchSink {
     encounter: MappedEncounter,
     row: number,
     raw: string,
-    fields: CopyFields,
+    batch: Pick<Batch, 'fields' | 'raws'>,
   ): BatchRow;
   write(batch: Batch): Promise<void>;
 }
@@ -84,6 +86,7 @@ const newBatch = (redactLine: (raw: string) => string): Batch => ({
   redactLine,
   rows: [],
   fields: new CopyFields(),
+  raws: new CopyFields(),
   rejects: [],
   rowsRead: 0,
   filtered: 0,
@@ -213,7 +216,7 @@ export class RowBatches {
     } else {
       const mapped = (this.mapRow as (row: string[]) => MappedRow)(fields);
       if (mapped.kind === 'encounter')
-        batch.rows.push(this.sink.stage(mapped, row, raw(null), batch.fields));
+        batch.rows.push(this.sink.stage(mapped, row, raw(null), batch));
       else if (mapped.kind === 'filtered') batch.filtered++;
       else reject(mapped.column, mapped.reason, mapped.detail);
     }

@@ -10,12 +10,13 @@ import { ImportFileError } from '../mapping/compile-row-mapper';
 import type { LoadedImportProfile } from '../profile/load-import-profile';
 import { readCsv } from './read-csv';
 import { readXlsx } from './read-xlsx';
-import type { Batch, BatchSink } from './row-batches';
+import type { Batch, BatchRow, BatchSink } from './row-batches';
 import {
   COPY_BINARY_HEADER,
   COPY_BINARY_TRAILER,
   CopyFields,
   copyText,
+  recordIdOf,
   rowHash,
   type StagedRow,
   stageEncounter,
@@ -159,13 +160,20 @@ export async function runImport(
     };
     const sink: BatchSink = {
       size: request.batchSize ?? DEFAULT_BATCH_SIZE,
-      stage: (encounter, row, raw, fields) => {
+      stage: (encounter, row, raw, batch) => {
         const areaId = encounter.areaPath?.length
           ? areas.cached(encounter.areaPath)
           : null;
         return areaId === undefined
           ? { kind: 'pending', encounter, row, raw }
-          : stageEncounter(encounter, areaId, row, raw, fields);
+          : stageEncounter(
+              encounter,
+              areaId,
+              row,
+              raw,
+              batch.fields,
+              batch.raws,
+            );
       },
       write: async (batch) => {
         const counts = await writeBatch(client, batch, context);
@@ -387,17 +395,21 @@ async function writeBatch(
   const rows = new Map<string, StagedRow>();
   const rejects = batch.rejects;
   /** A row repeating the record id of an earlier row (`first`, when known). */
-  const duplicate = (row: { row: number; raw: string }, first: number | null) =>
+  const duplicate = (row: BatchRow, first: number | null) =>
     rejects.push({
       row: row.row,
       column: context.recordIdColumn,
       reason: 'duplicate_record_id',
       detail: `row ${row.row} has the record id of ${first === null ? 'an earlier row' : `row ${first}`}, which is the one imported`,
-      raw: batch.redactLine(row.raw),
+      raw: batch.redactLine(
+        row.kind === 'staged' ? batch.raws.textAt(row.rawAt) : row.raw,
+      ),
     });
   for (const row of batch.rows) {
     const recordId =
-      row.kind === 'staged' ? row.recordId : row.encounter.recordId;
+      row.kind === 'staged'
+        ? recordIdOf(batch.fields, row)
+        : row.encounter.recordId;
     const first = rows.get(recordId);
     if (first) {
       duplicate(row, first.row);
@@ -415,6 +427,7 @@ async function writeBatch(
             row.row,
             row.raw,
             batch.fields,
+            batch.raws,
           ),
     );
   }
@@ -491,7 +504,7 @@ async function writeRows(
   client: PoolClient,
   rows: Map<string, StagedRow>,
   fields: CopyFields,
-  duplicate: (row: StagedRow, first: number | null) => void,
+  duplicate: (row: BatchRow, first: number | null) => void,
   context: WriteContext,
 ): Promise<{
   inserted: number;

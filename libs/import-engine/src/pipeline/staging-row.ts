@@ -72,6 +72,12 @@ export class CopyFields {
     return fields;
   }
 
+  /** The text field (written by `text`) that starts at `offset`. */
+  textAt(offset: number): string {
+    const length = this.buffer.readInt32BE(offset);
+    return this.buffer.toString('utf8', offset + 4, offset + 4 + length);
+  }
+
   /** The bytes from `from` to `to`, as a view that the next write may leave stale. */
   view(from: number, to: number): Buffer {
     return this.buffer.subarray(from, to);
@@ -199,18 +205,25 @@ const writers = VALUE_FIELDS.map((field): Write => {
 
 /**
  * A staged encounter: its row's binary COPY fields (STAGING_COLUMNS, its
- * MD5 last) are the bytes from `start` to `end` of its batch's fields.
+ * record id first and MD5 last) are the bytes from `start` to `end` of its
+ * batch's fields, and its text in the file is at `rawAt` of the batch's raw
+ * lines. Neither is a string of the file's text: a row holds on to none of
+ * it while it waits to be written.
  */
 export interface StagedRow {
   kind: 'staged';
-  recordId: string;
   start: number;
   end: number;
   /** occurred_at, epoch milliseconds. */
   occurred: number;
-  /** The row's number and text in the file. */
+  /** The row's number in the file. */
   row: number;
-  raw: string;
+  rawAt: number;
+}
+
+/** A staged row's record id. */
+export function recordIdOf(fields: CopyFields, row: StagedRow): string {
+  return fields.textAt(row.start);
 }
 
 /** The MD5 a staged row's fields end with. */
@@ -222,8 +235,8 @@ const OCCURRED = VALUE_FIELDS.indexOf('occurred_at');
 
 /**
  * Writes the encounter's values to `staging` as binary COPY fields, then
- * their MD5: an identical re-import is recognised as unchanged without
- * comparing columns.
+ * their MD5 (an identical re-import is recognised as unchanged without
+ * comparing columns), and the row's text to `raws`.
  */
 export function stageEncounter(
   encounter: MappedEncounter,
@@ -231,6 +244,7 @@ export function stageEncounter(
   row: number,
   raw: string,
   staging: CopyFields,
+  raws: CopyFields,
 ): StagedRow {
   const start = staging.length;
   staging.text(encounter.recordId);
@@ -245,13 +259,14 @@ export function stageEncounter(
   else staging.hex(encounter.personKey);
   staging.text(encounter.timePrecision);
   staging.text(hash('md5', staging.view(start, staging.length)));
+  const rawAt = raws.length;
+  raws.text(raw);
   return {
     kind: 'staged',
-    recordId: encounter.recordId,
     start,
     end: staging.length,
     occurred: encounter.values[OCCURRED] as number,
     row,
-    raw,
+    rawAt,
   };
 }
