@@ -27,6 +27,17 @@ describe('CopyFields', () => {
     }
   });
 
+  it('reads back a text field it wrote, UTF-8 or ASCII, short or long', () => {
+    const fields = new CopyFields();
+    const texts = ['Ñandú 🦤', 'DEMO-000000001', 'x'.repeat(70_000), ''];
+    const offsets = texts.map((text) => {
+      const offset = fields.length;
+      fields.text(text);
+      return offset;
+    });
+    expect(offsets.map((offset) => fields.textAt(offset))).toEqual(texts);
+  });
+
   it('writes each field as its byte length and value, NULL as length -1', () => {
     const fields = new CopyFields();
     fields.count(7);

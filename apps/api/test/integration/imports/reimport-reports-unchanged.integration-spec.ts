@@ -161,17 +161,15 @@ describe('importing a file again', () => {
           .replace('SUICIDE - SUICIDAL PERSON AND ATTEMPTS', 'TRAFFIC')
           .replace('--CRISIS COMPLAINT - GENERAL', '--TRAFFIC'),
       );
-    writeFileSync(
-      file,
-      [
-        header,
-        first,
-        ...others(0),
-        first,
-        ...others(500),
-        first.replace('REPORT WRITTEN (NO ARREST)', 'PHYSICAL ARREST MADE'),
-      ].join('\n'),
-    );
+    const lines = [
+      header,
+      first,
+      ...others(0),
+      first,
+      ...others(500),
+      first.replace('REPORT WRITTEN (NO ARREST)', 'PHYSICAL ARREST MADE'),
+    ];
+    writeFileSync(file, lines.join('\n'));
     for (const [batchSize, imported] of [
       [20_000, { inserted: 1, unchanged: 0 }],
       [1, { inserted: 0, unchanged: 1 }],
@@ -191,7 +189,7 @@ describe('importing a file again', () => {
         rejectsByReason: { duplicate_record_id: 2 },
       });
       const rejects = await scratch.dataSource.query(
-        'SELECT row_number, column_name, detail FROM import_rejects WHERE batch_id = $1 ORDER BY row_number',
+        'SELECT row_number, column_name, detail, raw_line FROM import_rejects WHERE batch_id = $1 ORDER BY row_number',
         [summary.batchId],
       );
       expect(rejects).toEqual(
@@ -199,6 +197,8 @@ describe('importing a file again', () => {
           row_number: row,
           column_name: 'CAD Event Number',
           detail: `row ${row} has the record id of row 2, which is the one imported`,
+          // The line as it is in the file, kept while its row waited to be written.
+          raw_line: lines[row - 1],
         })),
       );
     }
