@@ -102,19 +102,18 @@ const FUTURE_SLACK_MS = 5 * 60_000;
  * Text in lower (or upper) case: the text itself when it is already, as
  * most cells are, since toLowerCase copies even then.
  */
-function lower(text: string): string {
+const lower = (text: string) =>
+  hasLetterToChange(text, 65) ? text.toLowerCase() : text;
+const upper = (text: string) =>
+  hasLetterToChange(text, 97) ? text.toUpperCase() : text;
+
+/** Whether the text holds an ASCII letter from `first` (A or a) on, or any non-ASCII character. */
+function hasLetterToChange(text: string, first: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if ((code >= 65 && code <= 90) || code > 127) return text.toLowerCase();
+    if ((code >= first && code < first + 26) || code > 127) return true;
   }
-  return text;
-}
-function upper(text: string): string {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if ((code >= 97 && code <= 122) || code > 127) return text.toUpperCase();
-  }
-  return text;
+  return false;
 }
 
 /**
