@@ -82,11 +82,15 @@ const MAX_RAW_LINE = 10_000;
  */
 const QUEUED_BATCHES = 2;
 
-const newBatch = (redactLine: (raw: string) => string): Batch => ({
+/** A new batch, writing into the buffers of a written one when there is one. */
+const newBatch = (
+  redactLine: (raw: string) => string,
+  written?: Batch,
+): Batch => ({
   redactLine,
   rows: [],
-  fields: new CopyFields(),
-  raws: new CopyFields(),
+  fields: written?.fields.emptied() ?? new CopyFields(),
+  raws: written?.raws.emptied() ?? new CopyFields(),
   rejects: [],
   rowsRead: 0,
   filtered: 0,
@@ -106,6 +110,11 @@ export class RowBatches {
   private mapRow: ((row: string[]) => MappedRow) | undefined;
   private readonly identifiers = new Set<number>();
   private batch = newBatch((raw) => this.redactLine(raw));
+  /**
+   * Written batches, whose buffers the next batches fill again: grown to a
+   * batch's size once, not allocated anew (and grown again) for each batch.
+   */
+  private readonly written: Batch[] = [];
   /** Batches are written one after another, in order. */
   private writing: Promise<void> = Promise.resolve();
   /** The writes of the batches handed on and not yet waited for. */
@@ -260,9 +269,12 @@ export class RowBatches {
 
   private async flush(bytesRead: number) {
     const full = this.batch;
-    this.batch = newBatch(full.redactLine);
+    this.batch = newBatch(full.redactLine, this.written.pop());
     full.bytesRead = bytesRead;
-    this.writing = this.writing.then(() => this.sink.write(full));
+    this.writing = this.writing.then(async () => {
+      await this.sink.write(full);
+      this.written.push(full);
+    });
     // Handled here so that a failed write waits, unreported, for the
     // reader to reach it (below, or in finish).
     this.writing.catch(() => undefined);

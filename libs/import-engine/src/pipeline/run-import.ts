@@ -6,7 +6,10 @@ import type { Pool, PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource } from 'typeorm';
 
-import { ImportFileError } from '../mapping/compile-row-mapper';
+import {
+  ImportFileError,
+  type MappedEncounter,
+} from '../mapping/compile-row-mapper';
 import type { LoadedImportProfile } from '../profile/load-import-profile';
 import { readCsv } from './read-csv';
 import { readXlsx } from './read-xlsx';
@@ -22,6 +25,7 @@ import {
   stageEncounter,
   STAGING_COLUMNS,
   STAGING_TABLE_SQL,
+  tupleStart,
 } from './staging-row';
 
 export interface ImportCounts {
@@ -157,6 +161,7 @@ export async function runImport(
       areas,
       dryRun,
       newSource: empty,
+      start: tupleStart(agencyId, profile.sourceSystem, batchId),
     };
     const sink: BatchSink = {
       size: request.batchSize ?? DEFAULT_BATCH_SIZE,
@@ -165,15 +170,8 @@ export async function runImport(
           ? areas.cached(encounter.areaPath)
           : null;
         return areaId === undefined
-          ? { kind: 'pending', encounter, row, raw }
-          : stageEncounter(
-              encounter,
-              areaId,
-              row,
-              raw,
-              batch.fields,
-              batch.raws,
-            );
+          ? { kind: 'pending', encounter: held(encounter), row, raw }
+          : stageEncounter(encounter, areaId, row, raw, batch, context.start);
       },
       write: async (batch) => {
         const counts = await writeBatch(client, batch, context);
@@ -243,6 +241,21 @@ export async function runImport(
       .catch(() => (broken = true));
     client.release(broken);
   }
+}
+
+/**
+ * A copy of an encounter that waits for the database, made here. V8 makes
+ * objects in the old generation from the start where most of those made at
+ * one place in the code have lived long; the mapper's objects must not be
+ * among them, as all but these few die young.
+ */
+function held(encounter: MappedEncounter): MappedEncounter {
+  return {
+    ...encounter,
+    values: encounter.values.slice(),
+    areaPath:
+      encounter.areaPath?.map(({ code, level }) => ({ code, level })) ?? null,
+  };
 }
 
 async function ensureAgency(
@@ -359,6 +372,8 @@ interface WriteContext {
    * need no look-up, as they are all new.
    */
   newSource: boolean;
+  /** How each tuple starts (tupleStart). */
+  start: Buffer;
 }
 
 /** The record ids this import has read, with the row each was first on. */
@@ -374,7 +389,7 @@ const SEEN_SQL = `
 
 const UPDATE_SQL = `
   UPDATE encounters e SET import_batch_id = $3,
-    ${STAGING_COLUMNS.filter((c) => c !== 'source_record_id')
+    ${STAGING_COLUMNS.slice(STAGING_COLUMNS.indexOf('source_record_id') + 1)
       .map((c) => `${c} = s.${c}`)
       .join(', ')}
   FROM import_staging s
@@ -426,8 +441,8 @@ async function writeBatch(
             ),
             row.row,
             row.raw,
-            batch.fields,
-            batch.raws,
+            batch,
+            context.start,
           ),
     );
   }
@@ -566,10 +581,10 @@ async function writeRows(
   if (fresh.length) {
     const copy = () =>
       pipeline(
-        copyTuples(fresh, fields, encounterTupleStart(context)),
+        copyTuples(fresh, fields),
         client.query(
           copyFrom(
-            `COPY encounters (agency_id, source_system, import_batch_id, ${STAGING_COLUMNS.join(', ')}) FROM STDIN (FORMAT binary)`,
+            `COPY encounters (${STAGING_COLUMNS.join(', ')}) FROM STDIN (FORMAT binary)`,
           ),
         ),
       );
@@ -592,7 +607,7 @@ async function writeRows(
   if (changed.length) {
     await client.query('TRUNCATE import_staging');
     await pipeline(
-      copyTuples(changed, fields, STAGING_TUPLE_START),
+      copyTuples(changed, fields),
       client.query(
         copyFrom(
           `COPY import_staging (${STAGING_COLUMNS.join(', ')}) FROM STDIN (FORMAT binary)`,
@@ -614,38 +629,27 @@ async function writeRows(
   };
 }
 
-/** How a staging tuple starts: its field count. */
-const STAGING_TUPLE_START = (() => {
-  const start = new CopyFields();
-  start.count(STAGING_COLUMNS.length);
-  return start.take();
-})();
-
-/** How an encounter tuple starts: its field count, then its agency, source system and import batch. */
-function encounterTupleStart(context: WriteContext): Buffer {
-  const start = new CopyFields();
-  start.count(3 + STAGING_COLUMNS.length);
-  start.uuid(context.agencyId);
-  start.text(context.sourceSystem);
-  start.uuid(context.batchId);
-  return start.take();
-}
-
 /**
- * Staged rows as binary COPY input, in chunks of about 1 MB: each tuple
- * `start`, then the row's fields (from `fields`).
+ * Staged rows as binary COPY input: a run of rows that follow one another
+ * in `fields` as a view of it (up to about 1 MB, no copy), shorter runs
+ * copied together into chunks of about that size.
  */
-function* copyTuples(
-  rows: StagedRow[],
-  fields: CopyFields,
-  start: Buffer,
-): Generator<Buffer> {
+function* copyTuples(rows: StagedRow[], fields: CopyFields): Generator<Buffer> {
+  const CHUNK = 1_000_000;
   const out = new CopyFields();
   out.bytes(COPY_BINARY_HEADER);
-  for (const row of rows) {
-    out.bytes(start);
-    out.append(fields, row.start, row.end);
-    if (out.length > 1_000_000) yield out.take();
+  for (let i = 0; i < rows.length;) {
+    const from = rows[i].tuple;
+    let to = rows[i].end;
+    while (++i < rows.length && rows[i].tuple === to && to - from < CHUNK)
+      to = rows[i].end;
+    if (to - from < CHUNK / 16) {
+      out.append(fields, from, to);
+      if (out.length >= CHUNK) yield out.take();
+    } else {
+      if (out.length) yield out.take();
+      yield fields.view(from, to);
+    }
   }
   out.bytes(COPY_BINARY_TRAILER);
   yield out.take();

@@ -7,8 +7,14 @@ import {
   VALUE_FIELDS,
 } from '../mapping/compile-row-mapper';
 
-/** Columns of the staging table, in COPY order. */
+/**
+ * The columns a staged encounter's COPY tuple gives, in order: of
+ * encounters, and of the staging table its changed rows are copied to.
+ */
 export const STAGING_COLUMNS = [
+  'agency_id',
+  'source_system',
+  'import_batch_id',
   'source_record_id',
   ...VALUE_FIELDS,
   'area_id',
@@ -27,6 +33,9 @@ const SQL_TYPES: Record<string, string> = {
 };
 
 export const STAGING_TABLE_SQL = `CREATE TEMP TABLE import_staging (
+  agency_id uuid NOT NULL,
+  source_system text NOT NULL,
+  import_batch_id uuid NOT NULL,
   source_record_id text NOT NULL,
   ${VALUE_FIELDS.map((f) => `${f} ${SQL_TYPES[ENCOUNTER_FIELDS[f].kind]}`).join(',\n  ')},
   area_id uuid,
@@ -72,13 +81,22 @@ export class CopyFields {
     return fields;
   }
 
+  /** These fields, all cleared to be written again. */
+  emptied(): this {
+    this.length = 0;
+    return this;
+  }
+
   /** The text field (written by `text`) that starts at `offset`. */
   textAt(offset: number): string {
     const length = this.buffer.readInt32BE(offset);
     return this.buffer.toString('utf8', offset + 4, offset + 4 + length);
   }
 
-  /** The bytes from `from` to `to`, as a view that the next write may leave stale. */
+  /**
+   * The bytes from `from` to `to`, as a view: it holds them until these
+   * fields are written again (emptied, or grown by a write).
+   */
   view(from: number, to: number): Buffer {
     return this.buffer.subarray(from, to);
   }
@@ -204,14 +222,34 @@ const writers = VALUE_FIELDS.map((field): Write => {
 });
 
 /**
- * A staged encounter: its row's binary COPY fields (STAGING_COLUMNS, its
- * record id first and MD5 last) are the bytes from `start` to `end` of its
- * batch's fields, and its text in the file is at `rawAt` of the batch's raw
- * lines. Neither is a string of the file's text: a row holds on to none of
- * it while it waits to be written.
+ * How every tuple of an import starts: its field count, then its agency,
+ * source system and import batch (the first of STAGING_COLUMNS).
+ */
+export function tupleStart(
+  agencyId: string,
+  sourceSystem: string,
+  batchId: string,
+): Buffer {
+  const start = new CopyFields();
+  start.count(STAGING_COLUMNS.length);
+  start.uuid(agencyId);
+  start.text(sourceSystem);
+  start.uuid(batchId);
+  return start.take();
+}
+
+/**
+ * A staged encounter: its row's binary COPY tuple is the bytes from `tuple`
+ * to `end` of its batch's fields (the tuple's start, then the row's own
+ * fields from `start`, its record id first and MD5 last), and its text in
+ * the file is at `rawAt` of the batch's raw lines. Neither is a string of
+ * the file's text: a row holds on to none of it while it waits to be
+ * written. The rows of a batch follow one another in its fields, so a run
+ * of them is COPYed as it is.
  */
 export interface StagedRow {
   kind: 'staged';
+  tuple: number;
   start: number;
   end: number;
   /** occurred_at, epoch milliseconds. */
@@ -234,19 +272,23 @@ export function rowHash(fields: CopyFields, row: StagedRow): string {
 const OCCURRED = VALUE_FIELDS.indexOf('occurred_at');
 
 /**
- * Writes the encounter's values to `staging` as binary COPY fields, then
+ * Writes the encounter's COPY tuple to `batch.fields`: the import's tuple
+ * start (`tupleStart`), the encounter's values as binary COPY fields, then
  * their MD5 (an identical re-import is recognised as unchanged without
- * comparing columns), and the row's text to `raws`.
+ * comparing columns); and the row's text to `batch.raws`.
  */
 export function stageEncounter(
   encounter: MappedEncounter,
   areaId: string | null,
   row: number,
   raw: string,
-  staging: CopyFields,
-  raws: CopyFields,
+  batch: { fields: CopyFields; raws: CopyFields },
+  start: Buffer,
 ): StagedRow {
-  const start = staging.length;
+  const { fields: staging, raws } = batch;
+  const tuple = staging.length;
+  staging.bytes(start);
+  const fieldsAt = staging.length;
   staging.text(encounter.recordId);
   for (let i = 0; i < writers.length; i++) {
     const value = encounter.values[i];
@@ -258,12 +300,13 @@ export function stageEncounter(
   if (encounter.personKey === null) staging.null();
   else staging.hex(encounter.personKey);
   staging.text(encounter.timePrecision);
-  staging.text(hash('md5', staging.view(start, staging.length)));
+  staging.text(hash('md5', staging.view(fieldsAt, staging.length)));
   const rawAt = raws.length;
   raws.text(raw);
   return {
     kind: 'staged',
-    start,
+    tuple,
+    start: fieldsAt,
     end: staging.length,
     occurred: encounter.values[OCCURRED] as number,
     row,
