@@ -21,6 +21,7 @@ import { PersonRollups1764300000000 } from './migrations/1764300000000-person-ro
 import { RollupRecomputedAt1764400000000 } from './migrations/1764400000000-rollup-recomputed-at';
 import { TimePrecisionInRollups1764500000000 } from './migrations/1764500000000-time-precision-in-rollups';
 import { AreaCodesPerLevel1764600000000 } from './migrations/1764600000000-area-codes-per-level';
+import { PersonHashIndex1764700000000 } from './migrations/1764700000000-person-hash-index';
 
 export const ENTITIES = [
   AgencyEntity,
@@ -48,6 +49,7 @@ export const MIGRATIONS = [
   RollupRecomputedAt1764400000000,
   TimePrecisionInRollups1764500000000,
   AreaCodesPerLevel1764600000000,
+  PersonHashIndex1764700000000,
 ];
 
 /** TypeORM options for Crosswalk: committed migrations, never synchronize. */
