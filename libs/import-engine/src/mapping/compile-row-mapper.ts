@@ -1,5 +1,3 @@
-import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
-
 import {
   ageBandOf,
   ENCOUNTER_FIELDS,
@@ -38,7 +36,12 @@ export interface MappedEncounter {
   values: FieldValue[];
   /** Area codes from the finest level up (beat, sector, precinct), or null for unknown area. */
   areaPath: { code: string; level: string }[] | null;
-  personKey: string | null;
+  /**
+   * The person's identity: their identifier cells, normalized and joined,
+   * or null. It is never stored: staging keys it with the deployment
+   * secret (PersonKeys) into the person key.
+   */
+  person: string | null;
   /** The profile's, or coarser when the row's occurred_at cells leave part of the time out (rowPrecision). */
   timePrecision: TimePrecision;
 }
@@ -94,7 +97,6 @@ const MONTHS = [
   'november',
   'december',
 ];
-const PERSON_KEY_CACHE = 100_000;
 /** A little slack for clocks that run ahead of the database's. */
 const FUTURE_SLACK_MS = 5 * 60_000;
 
@@ -119,7 +121,8 @@ function hasLetterToChange(text: string, first: number): boolean {
 /**
  * Compiles a profile against a file's header into a function from one CSV row
  * to an encounter, a reject with its reason, or "filtered". Columns are looked
- * up once here; a mapped column missing from the header is an ImportFileError.
+ * up once here; a mapped column missing from the header is an ImportFileError,
+ * as is a profile mapping person_key with no deployment secret to key it.
  */
 export function compileRowMapper(
   profile: ImportProfile,
@@ -231,29 +234,22 @@ export function compileRowMapper(
     (area?.unknown ?? []).map((u) => u.trim().toUpperCase()),
   );
 
-  const person = profile.fields.person_key;
+  const personField = profile.fields.person_key;
   const personCells =
-    person?.columns.map((c) => cell(c, 'fields.person_key')) ?? [];
+    personField?.columns.map((c) => cell(c, 'fields.person_key')) ?? [];
   const normalize = (text: string) => {
     const folded = lower(text.normalize('NFC'));
     return /\s/.test(folded) ? folded.replace(/\s+/g, ' ') : folded;
   };
   const unknownPeople = new Set(
-    (person?.unknown ?? []).map((u) => normalize(u.trim())),
+    (personField?.unknown ?? []).map((u) => normalize(u.trim())),
   );
-  if (person && !personKeySecret) {
+  if (personField && !personKeySecret) {
     throw new ImportFileError(
       'This profile maps person_key, which needs the deployment secret CROSSWALK_PERSON_KEY_SECRET.',
     );
   }
 
-  // People recur (that is what repeat-encounter metrics count): their keys are
-  // kept for the rows that follow, within a bounded cache.
-  const personKeys = new Map<string, string>();
-  // A key object made once: from the text, each HMAC would make its own.
-  const hmacKey = person
-    ? createSecretKey(Buffer.from(personKeySecret as string))
-    : undefined;
   if (missing.size) throw headerError(profile, names, found, missing);
 
   return (row) => {
@@ -337,7 +333,7 @@ export function compileRowMapper(
           }
         }
       }
-      let personKey: string | null = null;
+      let person: string | null = null;
       if (personCells.length) {
         let identity = '';
         let given = false;
@@ -348,23 +344,14 @@ export function compileRowMapper(
           unknown ||= unknownPeople.has(part);
           identity = i === 0 ? part : `${identity}\u001f${part}`;
         }
-        if (given && !unknown) {
-          personKey = personKeys.get(identity) ?? null;
-          if (personKey === null) {
-            personKey = createHmac('sha256', hmacKey as KeyObject)
-              .update(identity)
-              .digest('hex');
-            if (personKeys.size >= PERSON_KEY_CACHE) personKeys.clear();
-            personKeys.set(detached(identity), personKey);
-          }
-        }
+        if (given && !unknown) person = identity;
       }
       return {
         kind: 'encounter',
         recordId,
         values,
         areaPath,
-        personKey,
+        person,
         timePrecision: precisionOf(row),
       };
     } catch (error) {
@@ -378,15 +365,6 @@ export function compileRowMapper(
       throw error;
     }
   };
-}
-
-/**
- * A copy of the text that is not a view of the longer string it was cut
- * from (V8 keeps a slice as a view of its parent), so that a cached key does
- * not keep a whole chunk of the file alive. UTF-16 round-trips any string.
- */
-function detached(text: string): string {
-  return Buffer.from(text, 'utf16le').toString('utf16le');
 }
 
 /** Whether any of the conditions holds for the row (a loop: no closure per row). */

@@ -30,8 +30,10 @@ export type BatchRow = StagedRow | PendingRow;
 
 export interface Batch {
   rows: BatchRow[];
-  /** The binary COPY fields of the staged rows, each row a span of them. */
+  /** The binary COPY tuples of the staged rows, each row a span of them (shared memory). */
   fields: CopyFields;
+  /** The identities of the staged rows' people, in row order, for finishTuples (shared memory). */
+  identities: CopyFields;
   /** The staged rows' text in the file (StagedRow.rawAt). */
   raws: CopyFields;
   rejects: PendingReject[];
@@ -51,14 +53,20 @@ export interface BatchSink {
    * database holds its rows' COPY text rather than their parsed fields; or
    * pending when staging it needs the database (a new area). `raw` is the
    * row's text, kept for a reject (a repeated record id) found on writing.
-   * A staged row's fields are written to `fields`.
+   * A staged row's tuple is written to `fields`, its person's identity to
+   * `identities`.
    */
   stage(
     encounter: MappedEncounter,
     row: number,
     raw: string,
-    batch: Pick<Batch, 'fields' | 'raws'>,
+    batch: Pick<Batch, 'fields' | 'identities' | 'raws'>,
   ): BatchRow;
+  /**
+   * Finishes a full batch's staged tuples (finishTuples), while the batches
+   * before it are written and the reader goes on.
+   */
+  finish(batch: Batch): Promise<void>;
   write(batch: Batch): Promise<void>;
 }
 
@@ -89,7 +97,8 @@ const newBatch = (
 ): Batch => ({
   redactLine,
   rows: [],
-  fields: written?.fields.emptied() ?? new CopyFields(),
+  fields: written?.fields.emptied() ?? new CopyFields(true),
+  identities: written?.identities.emptied() ?? new CopyFields(true),
   raws: written?.raws.emptied() ?? new CopyFields(),
   rejects: [],
   rowsRead: 0,
@@ -271,7 +280,11 @@ export class RowBatches {
     const full = this.batch;
     this.batch = newBatch(full.redactLine, this.written.pop());
     full.bytesRead = bytesRead;
+    const finished = this.sink.finish(full);
+    // Handled when the write comes to it (below).
+    finished.catch(() => undefined);
     this.writing = this.writing.then(async () => {
+      await finished;
       await this.sink.write(full);
       this.written.push(full);
     });

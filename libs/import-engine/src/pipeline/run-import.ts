@@ -11,6 +11,7 @@ import {
   type MappedEncounter,
 } from '../mapping/compile-row-mapper';
 import type { LoadedImportProfile } from '../profile/load-import-profile';
+import { finishTuples, PersonKeys, TupleFinisher } from './finish-tuples';
 import { readCsv } from './read-csv';
 import { readXlsx } from './read-xlsx';
 import type { Batch, BatchRow, BatchSink } from './row-batches';
@@ -25,6 +26,7 @@ import {
   stageEncounter,
   STAGING_COLUMNS,
   STAGING_TABLE_SQL,
+  TUPLE_LAYOUT,
   tupleStart,
 } from './staging-row';
 
@@ -114,6 +116,7 @@ export async function runImport(
   let batchId = '';
   let agencyId = '';
   let broken = false;
+  let finisher: TupleFinisher | undefined;
   try {
     if (dryRun) await client.query('BEGIN');
     agencyId = await ensureAgency(client, request.profile);
@@ -162,7 +165,13 @@ export async function runImport(
       dryRun,
       newSource: empty,
       start: tupleStart(agencyId, profile.sourceSystem, batchId),
+      keys:
+        request.personKeySecret === undefined
+          ? undefined
+          : new PersonKeys(request.personKeySecret),
     };
+    finisher = new TupleFinisher(request.personKeySecret, TUPLE_LAYOUT);
+    const running = finisher;
     const sink: BatchSink = {
       size: request.batchSize ?? DEFAULT_BATCH_SIZE,
       stage: (encounter, row, raw, batch) => {
@@ -172,6 +181,16 @@ export async function runImport(
         return areaId === undefined
           ? { kind: 'pending', encounter: held(encounter), row, raw }
           : stageEncounter(encounter, areaId, row, raw, batch, context.start);
+      },
+      finish: async ({ fields, identities }) => {
+        if (fields.length)
+          await running.finish(
+            fields.memory,
+            0,
+            fields.length,
+            identities.memory,
+            0,
+          );
       },
       write: async (batch) => {
         const counts = await writeBatch(client, batch, context);
@@ -233,6 +252,7 @@ export async function runImport(
     }
     throw error;
   } finally {
+    await finisher?.close();
     await client
       .query('DROP TABLE IF EXISTS import_staging, import_seen')
       .catch(() => (broken = true));
@@ -374,6 +394,8 @@ interface WriteContext {
   newSource: boolean;
   /** How each tuple starts (tupleStart). */
   start: Buffer;
+  /** Person keys for rows staged on writing (those with a new area). */
+  keys: PersonKeys | undefined;
 }
 
 /** The record ids this import has read, with the row each was first on. */
@@ -420,6 +442,9 @@ async function writeBatch(
         row.kind === 'staged' ? batch.raws.textAt(row.rawAt) : row.raw,
       ),
     });
+  // Rows staged here are finished here, on the main thread.
+  const staged = batch.fields.length;
+  const identified = batch.identities.length;
   for (const row of batch.rows) {
     const recordId =
       row.kind === 'staged'
@@ -446,6 +471,16 @@ async function writeBatch(
           ),
     );
   }
+
+  finishTuples(
+    batch.fields.view(0, batch.fields.length),
+    staged,
+    batch.fields.length,
+    batch.identities.view(0, batch.identities.length),
+    identified,
+    context.keys,
+    TUPLE_LAYOUT,
+  );
 
   if (!context.dryRun) await client.query('BEGIN');
   const written = await writeRows(

@@ -1,4 +1,14 @@
-import { CopyFields } from './staging-row';
+import { createHash, createHmac } from 'node:crypto';
+
+import { VALUE_FIELDS } from '../mapping/compile-row-mapper';
+import { finishTuples, PersonKeys, TupleFinisher } from './finish-tuples';
+import {
+  CopyFields,
+  rowHash,
+  stageEncounter,
+  TUPLE_LAYOUT,
+  tupleStart,
+} from './staging-row';
 
 const POSTGRES_EPOCH = BigInt(Date.UTC(2000, 0, 1));
 
@@ -40,19 +50,18 @@ describe('CopyFields', () => {
 
   it('writes each field as its byte length and value, NULL as length -1', () => {
     const fields = new CopyFields();
-    fields.count(7);
+    fields.count(6);
     fields.text('Ñandú 🦤');
     fields.null();
     fields.boolean(true);
     fields.integer(-42);
     fields.double(40.738);
     fields.uuid('0F1E2D3C-4b5a-6978-8796-a5b4c3d2e1f0');
-    fields.hex('ff00');
     const tuple = fields.take();
     const text = Buffer.from('Ñandú 🦤');
     expect(tuple).toEqual(
       Buffer.concat([
-        Buffer.from([0, 7]),
+        Buffer.from([0, 6]),
         Buffer.from([0, 0, 0, text.length]),
         text,
         Buffer.from([0xff, 0xff, 0xff, 0xff]),
@@ -66,7 +75,6 @@ describe('CopyFields', () => {
         })(),
         Buffer.from([0, 0, 0, 16]),
         Buffer.from('0f1e2d3c4b5a69788796a5b4c3d2e1f0', 'hex'),
-        Buffer.from([0, 0, 0, 2, 0xff, 0]),
       ]),
     );
   });
@@ -97,5 +105,134 @@ describe('CopyFields', () => {
     expect(two.subarray(100_008).toString()).toBe(long);
     fields.integer(7);
     expect(fields.take()).toEqual(Buffer.from([0, 0, 0, 4, 0, 0, 0, 7]));
+  });
+});
+
+describe('finishing staged tuples', () => {
+  const start = tupleStart(
+    '0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0',
+    'cad',
+    '1a2b3c4d-5e6f-4a8b-9c0d-e1f2a3b4c5d6',
+  );
+  const people = [
+    'lee\u001fann\u001f1980-02-03',
+    null,
+    'ñandú',
+    'lee\u001fann\u001f1980-02-03',
+  ];
+  /** A batch's buffers with the rows staged: one per person. */
+  const staged = () => {
+    const batch = {
+      fields: new CopyFields(true),
+      identities: new CopyFields(true),
+      raws: new CopyFields(),
+    };
+    const values = VALUE_FIELDS.map((field) =>
+      field === 'occurred_at' ? Date.UTC(2024, 0, 1, 12) : null,
+    );
+    const rows = people.map((person, i) =>
+      stageEncounter(
+        {
+          kind: 'encounter',
+          recordId: `R-${i}`,
+          values,
+          areaPath: null,
+          person,
+          timePrecision: 'minute',
+        },
+        null,
+        i + 2,
+        `line ${i}`,
+        batch,
+        start,
+      ),
+    );
+    return { batch, rows };
+  };
+  // From a row's end: its MD5 (32), time precision (4 + 6), then its person key.
+  const personKeyAt = (end: number) => end - 36 - 10 - 32;
+
+  it('keys each person and hashes each row, and no tuple holds an identity', () => {
+    const { batch, rows } = staged();
+    const fields = batch.fields.view(0, batch.fields.length);
+    const identities = batch.identities.view(0, batch.identities.length);
+    expect(
+      finishTuples(
+        fields,
+        0,
+        fields.length,
+        identities,
+        0,
+        new PersonKeys('s'),
+        TUPLE_LAYOUT,
+      ),
+    ).toBe(identities.length);
+    rows.forEach((row, i) => {
+      const person = people[i];
+      const keyAt = personKeyAt(row.end);
+      if (person === null) {
+        expect(fields.readInt32BE(row.end - 36 - 10 - 4)).toBe(-1);
+      } else {
+        expect(fields.readInt32BE(keyAt - 4)).toBe(32);
+        expect(fields.subarray(keyAt, keyAt + 32).toString('hex')).toBe(
+          createHmac('sha256', 's').update(person).digest('hex'),
+        );
+      }
+      // The MD5 of the fields from the record id to the time precision.
+      expect(rowHash(batch.fields, row)).toBe(
+        createHash('md5')
+          .update(fields.subarray(row.start, row.end - 36))
+          .digest('hex'),
+      );
+    });
+    expect(fields.includes('lee')).toBe(false);
+    expect(fields.includes(Buffer.from('ñandú'))).toBe(false);
+  });
+
+  it('finishes on a worker thread as on the main thread', async () => {
+    const main = staged().batch;
+    const worker = staged().batch;
+    finishTuples(
+      main.fields.view(0, main.fields.length),
+      0,
+      main.fields.length,
+      main.identities.view(0, main.identities.length),
+      0,
+      new PersonKeys('s'),
+      TUPLE_LAYOUT,
+    );
+    const finisher = new TupleFinisher('s', TUPLE_LAYOUT);
+    try {
+      await finisher.finish(
+        worker.fields.memory,
+        0,
+        worker.fields.length,
+        worker.identities.memory,
+        0,
+      );
+    } finally {
+      await finisher.close();
+    }
+    expect(worker.fields.view(0, worker.fields.length)).toEqual(
+      main.fields.view(0, main.fields.length),
+    );
+  });
+
+  it('reports a worker that cannot finish a batch', async () => {
+    const { batch } = staged();
+    const finisher = new TupleFinisher(undefined, TUPLE_LAYOUT);
+    try {
+      await expect(
+        finisher.finish(
+          batch.fields.memory,
+          0,
+          batch.fields.length,
+          batch.identities.memory,
+          0,
+        ),
+      ).rejects.toThrow('person keys need the deployment secret');
+    } finally {
+      await finisher.close();
+    }
   });
 });

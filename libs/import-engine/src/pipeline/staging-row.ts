@@ -1,11 +1,10 @@
-import { hash } from 'node:crypto';
-
 import { ENCOUNTER_FIELDS } from '@crosswalk/domain';
 
 import {
   type MappedEncounter,
   VALUE_FIELDS,
 } from '../mapping/compile-row-mapper';
+import type { TupleLayout } from './finish-tuples';
 
 /**
  * The columns a staged encounter's COPY tuple gives, in order: of
@@ -62,16 +61,32 @@ export function copyText(value: string): string {
  * and spares the importer writing them as text.
  */
 export class CopyFields {
-  private buffer = Buffer.allocUnsafe(1 << 16);
+  private buffer: Buffer;
   length = 0;
+
+  /** `shared`: in memory a worker thread can use too (`memory`). */
+  constructor(private readonly shared = false) {
+    this.buffer = this.allocate(1 << 16);
+  }
+
+  private allocate(bytes: number): Buffer {
+    return this.shared
+      ? Buffer.from(new SharedArrayBuffer(bytes))
+      : Buffer.allocUnsafe(bytes);
+  }
 
   private room(bytes: number) {
     if (this.length + bytes <= this.buffer.length) return;
-    const larger = Buffer.allocUnsafe(
+    const larger = this.allocate(
       Math.max(this.buffer.length * 2, this.length + bytes),
     );
     this.buffer.copy(larger, 0, 0, this.length);
     this.buffer = larger;
+  }
+
+  /** The shared memory the fields are written to (from its start), until they grow. */
+  get memory(): SharedArrayBuffer {
+    return this.buffer.buffer as SharedArrayBuffer;
   }
 
   /** The fields written, copied out; the writer starts again. */
@@ -107,6 +122,13 @@ export class CopyFields {
     this.length += source.buffer.copy(this.buffer, this.length, from, to);
   }
 
+  /** A field of `bytes` bytes whose value is written later (finishTuples). */
+  reserve(bytes: number) {
+    this.room(4 + bytes);
+    this.buffer.writeInt32BE(bytes, this.length);
+    this.length += 4 + bytes;
+  }
+
   null() {
     this.room(4);
     this.buffer.fill(0xff, this.length, (this.length += 4));
@@ -126,14 +148,6 @@ export class CopyFields {
     const bytes = i === length ? length : buffer.write(value, at);
     buffer.writeInt32BE(bytes, this.length);
     this.length = at + bytes;
-  }
-
-  /** A bytea given as hex. */
-  hex(value: string) {
-    this.room(4 + value.length / 2);
-    const bytes = this.buffer.write(value, this.length + 4, 'hex');
-    this.buffer.writeInt32BE(bytes, this.length);
-    this.length += 4 + bytes;
   }
 
   /** A uuid as PostgreSQL writes it (8-4-4-4-12 hex digits): its 16 bytes, read here without a copy of the text. */
@@ -271,18 +285,26 @@ export function rowHash(fields: CopyFields, row: StagedRow): string {
 
 const OCCURRED = VALUE_FIELDS.indexOf('occurred_at');
 
+/** Where finishTuples finds a staged tuple's record id and person key. */
+export const TUPLE_LAYOUT: TupleLayout = {
+  firstHashed: STAGING_COLUMNS.indexOf('source_record_id'),
+  personKey: STAGING_COLUMNS.indexOf('person_key'),
+};
+
 /**
  * Writes the encounter's COPY tuple to `batch.fields`: the import's tuple
- * start (`tupleStart`), the encounter's values as binary COPY fields, then
- * their MD5 (an identical re-import is recognised as unchanged without
- * comparing columns); and the row's text to `batch.raws`.
+ * start (`tupleStart`), then the encounter's values as binary COPY fields,
+ * its person key and the MD5 of its values (an identical re-import is
+ * recognised as unchanged without comparing columns) left for
+ * finishTuples, which keys the person's identity, written to
+ * `batch.identities`; and the row's text to `batch.raws`.
  */
 export function stageEncounter(
   encounter: MappedEncounter,
   areaId: string | null,
   row: number,
   raw: string,
-  batch: { fields: CopyFields; raws: CopyFields },
+  batch: { fields: CopyFields; identities: CopyFields; raws: CopyFields },
   start: Buffer,
 ): StagedRow {
   const { fields: staging, raws } = batch;
@@ -297,10 +319,13 @@ export function stageEncounter(
   }
   if (areaId === null) staging.null();
   else staging.uuid(areaId);
-  if (encounter.personKey === null) staging.null();
-  else staging.hex(encounter.personKey);
+  if (encounter.person === null) staging.null();
+  else {
+    staging.reserve(32);
+    batch.identities.text(encounter.person);
+  }
   staging.text(encounter.timePrecision);
-  staging.text(hash('md5', staging.view(fieldsAt, staging.length)));
+  staging.reserve(32);
   const rawAt = raws.length;
   raws.text(raw);
   return {
