@@ -1,13 +1,24 @@
 import { createHmac, createSecretKey, hash, type KeyObject } from 'node:crypto';
-import { extname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import { extname } from 'node:path';
+import {
+  isMainThread,
+  parentPort,
+  Worker,
+  workerData,
+  type WorkerOptions,
+} from 'node:worker_threads';
+
+import type * as SwcCore from '@swc/core';
 
 /**
- * Keys kept per generation: a key is looked up in the recent generation,
- * then in the one before, so the keys of the last 100,000 to 200,000
- * people read are at hand.
+ * Keys kept per generation, as identity bytes and as keys: a key is looked
+ * up in the recent generation, then in the one before, so the keys of the
+ * people read last are at hand (30,000 to 60,000 of them for identities of
+ * 64 characters) in bounded memory.
  */
-const GENERATION = 100_000;
+const GENERATION_BYTES = 2 << 20;
+const GENERATION_KEYS = 50_000;
 
 /**
  * Person keys: HMAC-SHA256 of a person's identity (their normalized
@@ -18,6 +29,7 @@ const GENERATION = 100_000;
 export class PersonKeys {
   private readonly secret: KeyObject;
   private recent = new Map<string, string>();
+  private recentBytes = 0;
   private older = new Map<string, string>();
 
   constructor(secret: string) {
@@ -33,11 +45,16 @@ export class PersonKeys {
     key =
       this.older.get(known) ??
       createHmac('sha256', this.secret).update(identity).digest('binary'); // latin1
-    if (this.recent.size >= GENERATION) {
+    if (
+      this.recentBytes >= GENERATION_BYTES ||
+      this.recent.size >= GENERATION_KEYS
+    ) {
       this.older = this.recent;
       this.recent = new Map();
+      this.recentBytes = 0;
     }
     this.recent.set(known, key);
+    this.recentBytes += identity.length;
     return key;
   }
 }
@@ -56,7 +73,7 @@ export interface TupleLayout {
  * the next identity in `identities` (from `identityAt`, each an int32
  * length and UTF-8 bytes), and then each row hash (the last field, 32
  * characters): the MD5, as hex, of the fields from `firstHashed` to it.
- * This runs off the main thread (finish-tuples.worker.ts). Returns where
+ * This runs off the main thread (TupleFinisher). Returns where
  * the identities it did not read start.
  */
 export function finishTuples(
@@ -115,7 +132,6 @@ export interface FinishRequest {
  * finished.
  */
 export class TupleFinisher {
-  private readonly worker: Worker;
   private readonly waiting = new Map<
     number,
     { done: () => void; failed: (error: Error) => void }
@@ -123,17 +139,36 @@ export class TupleFinisher {
   private next = 0;
   private failure: Error | undefined;
 
-  constructor(secret: string | undefined, layout: TupleLayout) {
-    // Run from TypeScript sources (a CLI, the tests) or from compiled JavaScript.
-    const extension = extname(__filename);
-    this.worker = new Worker(
-      join(__dirname, `finish-tuples.worker${extension}`),
-      {
-        workerData: { secret, layout },
-        execArgv:
-          extension === '.ts' ? ['--require', '@swc-node/register'] : [],
+  /**
+   * Starts the worker thread: this module, as compiled JavaScript, or from
+   * TypeScript sources (a CLI, the tests) compiled here by SWC, as a
+   * worker with swc-node would load TypeScript itself (some 100 MB).
+   */
+  static async start(
+    secret: string | undefined,
+    layout: TupleLayout,
+  ): Promise<TupleFinisher> {
+    const options: WorkerOptions = {
+      workerData: { finisher: { secret, layout } } satisfies FinisherData,
+      // Its heap holds a batch's passing values and PersonKeys' keys.
+      resourceLimits: {
+        maxYoungGenerationSizeMb: 4,
+        maxOldGenerationSizeMb: 48,
       },
-    );
+    };
+    if (extname(__filename) !== '.ts')
+      return new TupleFinisher(new Worker(__filename, options));
+    // Node's own require: a build tool, loaded only when running from sources.
+    const swc = createRequire(__filename)('@swc/core') as typeof SwcCore;
+    const { code } = await swc.transformFile(__filename, {
+      swcrc: false,
+      jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+      module: { type: 'commonjs' },
+    });
+    return new TupleFinisher(new Worker(code, { ...options, eval: true }));
+  }
+
+  private constructor(private readonly worker: Worker) {
     this.worker.on(
       'message',
       ({ id, error }: { id: number; error?: string }) => {
@@ -184,4 +219,33 @@ export class TupleFinisher {
     this.worker.removeAllListeners('exit');
     await this.worker.terminate();
   }
+}
+
+/** What a TupleFinisher gives its worker thread. */
+interface FinisherData {
+  finisher: { secret: string | undefined; layout: TupleLayout };
+}
+
+// On a TupleFinisher's worker thread: finishes the tuples of one batch per message.
+const data = workerData as Partial<FinisherData> | null;
+if (!isMainThread && parentPort && data?.finisher) {
+  const port = parentPort;
+  const { secret, layout } = data.finisher;
+  const keys = secret === undefined ? undefined : new PersonKeys(secret);
+  port.on('message', (request: FinishRequest) => {
+    try {
+      finishTuples(
+        Buffer.from(request.fields),
+        request.from,
+        request.to,
+        Buffer.from(request.identities),
+        request.identityAt,
+        keys,
+        layout,
+      );
+      port.postMessage({ id: request.id });
+    } catch (error) {
+      port.postMessage({ id: request.id, error: (error as Error).message });
+    }
+  });
 }

@@ -170,7 +170,7 @@ export async function runImport(
           ? undefined
           : new PersonKeys(request.personKeySecret),
     };
-    finisher = new TupleFinisher(request.personKeySecret, TUPLE_LAYOUT);
+    finisher = await TupleFinisher.start(request.personKeySecret, TUPLE_LAYOUT);
     const running = finisher;
     const sink: BatchSink = {
       size: request.batchSize ?? DEFAULT_BATCH_SIZE,
