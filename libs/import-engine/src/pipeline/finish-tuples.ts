@@ -12,25 +12,14 @@ import {
 import type * as SwcCore from '@swc/core';
 
 /**
- * Keys kept per generation, as identity bytes and as keys: a key is looked
- * up in the recent generation, then in the one before, so the keys of the
- * people read last are at hand (30,000 to 60,000 of them for identities of
- * 64 characters) in bounded memory.
- */
-const GENERATION_BYTES = 2 << 20;
-const GENERATION_KEYS = 50_000;
-
-/**
  * Person keys: HMAC-SHA256 of a person's identity (their normalized
  * identifier cells, as UTF-8) with the deployment secret (DOMAIN.md
- * section 6). People recur (that is what repeat-encounter metrics count),
- * so the keys of those read last are kept.
+ * section 6). Each is made anew: looking keys up in a cache of recent
+ * people cost more than the HMACs it saved, as most people in an export
+ * appear once.
  */
 export class PersonKeys {
   private readonly secret: KeyObject;
-  private recent = new Map<string, string>();
-  private recentBytes = 0;
-  private older = new Map<string, string>();
 
   constructor(secret: string) {
     // A key object made once: from the text, each HMAC would make its own.
@@ -39,23 +28,7 @@ export class PersonKeys {
 
   /** The key of the identity (UTF-8 bytes), as its 32 bytes in a latin1 string. */
   of(identity: Buffer): string {
-    const known = identity.toString('latin1');
-    let key = this.recent.get(known);
-    if (key !== undefined) return key;
-    key =
-      this.older.get(known) ??
-      createHmac('sha256', this.secret).update(identity).digest('binary'); // latin1
-    if (
-      this.recentBytes >= GENERATION_BYTES ||
-      this.recent.size >= GENERATION_KEYS
-    ) {
-      this.older = this.recent;
-      this.recent = new Map();
-      this.recentBytes = 0;
-    }
-    this.recent.set(known, key);
-    this.recentBytes += identity.length;
-    return key;
+    return createHmac('sha256', this.secret).update(identity).digest('binary'); // latin1
   }
 }
 
@@ -150,10 +123,10 @@ export class TupleFinisher {
   ): Promise<TupleFinisher> {
     const options: WorkerOptions = {
       workerData: { finisher: { secret, layout } } satisfies FinisherData,
-      // Its heap holds a batch's passing values and PersonKeys' keys.
+      // Its heap holds only a batch's passing values.
       resourceLimits: {
         maxYoungGenerationSizeMb: 4,
-        maxOldGenerationSizeMb: 48,
+        maxOldGenerationSizeMb: 32,
       },
     };
     if (extname(__filename) !== '.ts')
