@@ -370,8 +370,7 @@ function personInsertFor(
     history = `people AS MATERIALIZED (
       SELECT DISTINCT r.person_key FROM bounds b
         JOIN encounters r ON r.agency_id = ${agency} AND r.occurred_at >= b.lo AND r.occurred_at < b.hi
-       WHERE r.import_batch_id = ANY(${added.batches}) AND r.person_key IS NOT NULL AND ${where}
-       ORDER BY 1),
+       WHERE r.import_batch_id = ANY(${added.batches}) AND r.person_key IS NOT NULL AND ${where}),
     history AS (
       SELECT p.person_key, h.occurred_at, h.added FROM bounds b CROSS JOIN people p
        CROSS JOIN LATERAL (
@@ -381,13 +380,12 @@ function personInsertFor(
          UNION ALL (${earlier('p.person_key', rolledUp)})) h)`;
   } else if (range.from) {
     // A refresh from a month on reads the encounters from then on, and of
-    // their people the last few before, looked up in the order of the
-    // person index so that neighbouring look-ups read the same pages.
+    // their people the last few before, looked up by the person index.
     history = `recent AS MATERIALIZED (
       SELECT r.person_key, r.occurred_at FROM bounds b
         JOIN encounters r ON r.agency_id = ${agency} AND r.occurred_at >= b.lo AND r.person_key IS NOT NULL
        WHERE ${where}),
-    people AS MATERIALIZED (SELECT DISTINCT person_key FROM recent ORDER BY person_key),
+    people AS MATERIALIZED (SELECT DISTINCT person_key FROM recent),
     history AS (
       SELECT person_key, occurred_at, false AS added FROM recent
       UNION ALL
