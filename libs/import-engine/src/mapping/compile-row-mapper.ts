@@ -38,8 +38,8 @@ export interface MappedEncounter {
   areaPath: { code: string; level: string }[] | null;
   /**
    * The person's identity: their identifier cells, normalized and joined,
-   * or null. It is never stored: staging keys it with the deployment
-   * secret (PersonKeys) into the person key.
+   * or null. It is never stored: finishTuples keys it with the deployment
+   * secret into the person key.
    */
   person: string | null;
   /** The profile's, or coarser when the row's occurred_at cells leave part of the time out (rowPrecision). */

@@ -89,7 +89,7 @@ export function finishTuples(
 }
 
 /** A batch's tuples to finish: its fields and identities are shared memory. */
-export interface FinishRequest {
+interface FinishRequest {
   id: number;
   fields: SharedArrayBuffer;
   from: number;

@@ -86,6 +86,7 @@ export class CopyFields {
 
   /** The shared memory the fields are written to (from its start), until they grow. */
   get memory(): SharedArrayBuffer {
+    if (!this.shared) throw new Error('these fields are not in shared memory');
     return this.buffer.buffer as SharedArrayBuffer;
   }
 
