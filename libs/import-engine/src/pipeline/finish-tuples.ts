@@ -11,6 +11,8 @@ import {
 
 import type * as SwcCore from '@swc/core';
 
+import type { CopyFields } from './staging-row';
+
 /**
  * Person keys: HMAC-SHA256 of a person's identity (their normalized
  * identifier cells, as UTF-8) with the deployment secret (DOMAIN.md
@@ -32,70 +34,74 @@ export class PersonKeys {
   }
 }
 
-/** Where a tuple's fields are, by their index in the tuple. */
-export interface TupleLayout {
-  /** The first field the row hash covers (the record id). */
-  firstHashed: number;
-  /** The person key, a bytea of 32 bytes or NULL. */
-  personKey: number;
-}
-
 /**
- * Fills in what staging left for later in the binary COPY tuples from
- * `from` to `to` of `fields`: each person key (a 32-byte field), keyed from
- * the next identity in `identities` (from `identityAt`, each an int32
- * length and UTF-8 bytes), and then each row hash (the last field, 32
- * characters): the MD5, as hex, of the fields from `firstHashed` to it.
- * This runs off the main thread (TupleFinisher). Returns where
- * the identities it did not read start.
+ * Fills in what staging left for later in the binary COPY tuples of
+ * `fields`, as the entries of `marks` from `from` to `to` say (staging
+ * writes one per tuple, `markTuple`): each person key (a 32-byte field),
+ * keyed from the person's identity, and each row hash (the tuple's last
+ * field, 32 characters): the MD5, as hex, of the tuple's fields from its
+ * record id to that last one. This runs off the main thread
+ * (TupleFinisher).
  */
 export function finishTuples(
   fields: Buffer,
+  marks: Buffer,
   from: number,
   to: number,
-  identities: Buffer,
-  identityAt: number,
   keys: PersonKeys | undefined,
-  layout: TupleLayout,
-): number {
-  let at = from;
-  while (at < to) {
-    const count = fields.readInt16BE(at);
-    at += 2;
-    let hashedFrom = at;
-    for (let i = 0; i < count; i++) {
-      if (i === layout.firstHashed) hashedFrom = at;
-      const length = fields.readInt32BE(at);
-      if (i === count - 1) {
-        fields.write(
-          hash('md5', fields.subarray(hashedFrom, at), 'hex'),
-          at + 4,
-          'latin1',
-        );
-      } else if (i === layout.personKey && length === 32) {
-        const bytes = identities.readInt32BE(identityAt);
-        const identity = identities.subarray(
-          identityAt + 4,
-          identityAt + 4 + bytes,
-        );
-        if (!keys) throw new Error('person keys need the deployment secret');
-        fields.write(keys.of(identity), at + 4, 'latin1');
-        identityAt += 4 + bytes;
-      }
-      at += 4 + Math.max(length, 0);
+): void {
+  for (let at = from; at < to;) {
+    const start = marks.readInt32BE(at);
+    const end = marks.readInt32BE(at + 4);
+    const personKeyAt = marks.readInt32BE(at + 8);
+    at += 12;
+    if (personKeyAt >= 0) {
+      const bytes = marks.readInt32BE(at);
+      if (!keys) throw new Error('person keys need the deployment secret');
+      fields.write(
+        keys.of(marks.subarray(at + 4, at + 4 + bytes)),
+        personKeyAt,
+        'latin1',
+      );
+      at += 4 + bytes;
     }
+    fields.write(
+      hash('md5', fields.subarray(start, end - 36), 'hex'),
+      end - 32,
+      'latin1',
+    );
   }
-  return identityAt;
 }
 
-/** A batch's tuples to finish: its fields and identities are shared memory. */
+/**
+ * Marks a staged tuple for finishTuples: its fields from `start` (its
+ * record id) to `end` (after its row hash), and, when it has a person, the
+ * person's `identity` (normalized identifier cells) to key into the 32
+ * bytes at `personKeyAt`.
+ */
+export function markTuple(
+  marks: CopyFields,
+  start: number,
+  end: number,
+  identity: string | null,
+  personKeyAt: number,
+) {
+  marks.int32(start);
+  marks.int32(end);
+  if (identity === null) marks.int32(-1);
+  else {
+    marks.int32(personKeyAt);
+    marks.text(identity);
+  }
+}
+
+/** A batch's tuples to finish: its fields and marks are shared memory. */
 interface FinishRequest {
   id: number;
   fields: SharedArrayBuffer;
+  marks: SharedArrayBuffer;
   from: number;
   to: number;
-  identities: SharedArrayBuffer;
-  identityAt: number;
 }
 
 /**
@@ -117,12 +123,9 @@ export class TupleFinisher {
    * TypeScript sources (a CLI, the tests) compiled here by SWC, as a
    * worker with swc-node would load TypeScript itself (some 100 MB).
    */
-  static async start(
-    secret: string | undefined,
-    layout: TupleLayout,
-  ): Promise<TupleFinisher> {
+  static async start(secret: string | undefined): Promise<TupleFinisher> {
     const options: WorkerOptions = {
-      workerData: { finisher: { secret, layout } } satisfies FinisherData,
+      workerData: { finisher: { secret } } satisfies FinisherData,
       // Its heap holds only a batch's passing values.
       resourceLimits: {
         maxYoungGenerationSizeMb: 4,
@@ -165,23 +168,15 @@ export class TupleFinisher {
     this.waiting.clear();
   }
 
-  /** Finishes the tuples from `from` to `to` of `fields`, whose identities start at `identityAt`. */
+  /** Finishes the tuples of `fields` that the marks from `from` to `to` mark. */
   finish(
     fields: SharedArrayBuffer,
+    marks: SharedArrayBuffer,
     from: number,
     to: number,
-    identities: SharedArrayBuffer,
-    identityAt: number,
   ): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
-    const request: FinishRequest = {
-      id: this.next++,
-      fields,
-      from,
-      to,
-      identities,
-      identityAt,
-    };
+    const request: FinishRequest = { id: this.next++, fields, marks, from, to };
     return new Promise((done, failed) => {
       this.waiting.set(request.id, { done, failed });
       this.worker.postMessage(request);
@@ -196,25 +191,23 @@ export class TupleFinisher {
 
 /** What a TupleFinisher gives its worker thread. */
 interface FinisherData {
-  finisher: { secret: string | undefined; layout: TupleLayout };
+  finisher: { secret: string | undefined };
 }
 
 // On a TupleFinisher's worker thread: finishes the tuples of one batch per message.
 const data = workerData as Partial<FinisherData> | null;
 if (!isMainThread && parentPort && data?.finisher) {
   const port = parentPort;
-  const { secret, layout } = data.finisher;
+  const { secret } = data.finisher;
   const keys = secret === undefined ? undefined : new PersonKeys(secret);
   port.on('message', (request: FinishRequest) => {
     try {
       finishTuples(
         Buffer.from(request.fields),
+        Buffer.from(request.marks),
         request.from,
         request.to,
-        Buffer.from(request.identities),
-        request.identityAt,
         keys,
-        layout,
       );
       port.postMessage({ id: request.id });
     } catch (error) {

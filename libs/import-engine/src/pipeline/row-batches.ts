@@ -32,8 +32,8 @@ export interface Batch {
   rows: BatchRow[];
   /** The binary COPY tuples of the staged rows, each row a span of them (shared memory). */
   fields: CopyFields;
-  /** The identities of the staged rows' people, in row order, for finishTuples (shared memory). */
-  identities: CopyFields;
+  /** Where finishTuples finds what to fill in of each staged tuple, and its person's identity (shared memory). */
+  marks: CopyFields;
   /** The staged rows' text in the file (StagedRow.rawAt). */
   raws: CopyFields;
   rejects: PendingReject[];
@@ -53,14 +53,13 @@ export interface BatchSink {
    * database holds its rows' COPY text rather than their parsed fields; or
    * pending when staging it needs the database (a new area). `raw` is the
    * row's text, kept for a reject (a repeated record id) found on writing.
-   * A staged row's tuple is written to `fields`, its person's identity to
-   * `identities`.
+   * A staged row's tuple is written to `fields`, and marked in `marks`.
    */
   stage(
     encounter: MappedEncounter,
     row: number,
     raw: string,
-    batch: Pick<Batch, 'fields' | 'identities' | 'raws'>,
+    batch: Pick<Batch, 'fields' | 'marks' | 'raws'>,
   ): BatchRow;
   /**
    * Finishes a full batch's staged tuples (finishTuples), while the batches
@@ -98,7 +97,7 @@ const newBatch = (
   redactLine,
   rows: [],
   fields: written?.fields.emptied() ?? new CopyFields(true),
-  identities: written?.identities.emptied() ?? new CopyFields(true),
+  marks: written?.marks.emptied() ?? new CopyFields(true),
   raws: written?.raws.emptied() ?? new CopyFields(),
   rejects: [],
   rowsRead: 0,

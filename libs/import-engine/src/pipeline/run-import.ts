@@ -26,7 +26,6 @@ import {
   stageEncounter,
   STAGING_COLUMNS,
   STAGING_TABLE_SQL,
-  TUPLE_LAYOUT,
   tupleStart,
 } from './staging-row';
 
@@ -170,7 +169,7 @@ export async function runImport(
           ? undefined
           : new PersonKeys(request.personKeySecret),
     };
-    finisher = await TupleFinisher.start(request.personKeySecret, TUPLE_LAYOUT);
+    finisher = await TupleFinisher.start(request.personKeySecret);
     const running = finisher;
     const sink: BatchSink = {
       size: request.batchSize ?? DEFAULT_BATCH_SIZE,
@@ -182,15 +181,9 @@ export async function runImport(
           ? { kind: 'pending', encounter: held(encounter), row, raw }
           : stageEncounter(encounter, areaId, row, raw, batch, context.start);
       },
-      finish: async ({ fields, identities }) => {
-        if (fields.length)
-          await running.finish(
-            fields.memory,
-            0,
-            fields.length,
-            identities.memory,
-            0,
-          );
+      finish: async ({ fields, marks }) => {
+        if (marks.length)
+          await running.finish(fields.memory, marks.memory, 0, marks.length);
       },
       write: async (batch) => {
         const counts = await writeBatch(client, batch, context);
@@ -443,8 +436,7 @@ async function writeBatch(
       ),
     });
   // Rows staged here are finished here, on the main thread.
-  const staged = batch.fields.length;
-  const identified = batch.identities.length;
+  const marked = batch.marks.length;
   for (const row of batch.rows) {
     const recordId =
       row.kind === 'staged'
@@ -474,12 +466,10 @@ async function writeBatch(
 
   finishTuples(
     batch.fields.view(0, batch.fields.length),
-    staged,
-    batch.fields.length,
-    batch.identities.view(0, batch.identities.length),
-    identified,
+    batch.marks.view(0, batch.marks.length),
+    marked,
+    batch.marks.length,
     context.keys,
-    TUPLE_LAYOUT,
   );
 
   if (!context.dryRun) await client.query('BEGIN');

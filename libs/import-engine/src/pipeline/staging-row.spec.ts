@@ -2,13 +2,7 @@ import { createHash, createHmac } from 'node:crypto';
 
 import { VALUE_FIELDS } from '../mapping/compile-row-mapper';
 import { finishTuples, PersonKeys, TupleFinisher } from './finish-tuples';
-import {
-  CopyFields,
-  rowHash,
-  stageEncounter,
-  TUPLE_LAYOUT,
-  tupleStart,
-} from './staging-row';
+import { CopyFields, rowHash, stageEncounter, tupleStart } from './staging-row';
 
 const POSTGRES_EPOCH = BigInt(Date.UTC(2000, 0, 1));
 
@@ -124,7 +118,7 @@ describe('finishing staged tuples', () => {
   const staged = () => {
     const batch = {
       fields: new CopyFields(true),
-      identities: new CopyFields(true),
+      marks: new CopyFields(true),
       raws: new CopyFields(),
     };
     const values = VALUE_FIELDS.map((field) =>
@@ -155,18 +149,8 @@ describe('finishing staged tuples', () => {
   it('keys each person and hashes each row, and no tuple holds an identity', () => {
     const { batch, rows } = staged();
     const fields = batch.fields.view(0, batch.fields.length);
-    const identities = batch.identities.view(0, batch.identities.length);
-    expect(
-      finishTuples(
-        fields,
-        0,
-        fields.length,
-        identities,
-        0,
-        new PersonKeys('s'),
-        TUPLE_LAYOUT,
-      ),
-    ).toBe(identities.length);
+    const marks = batch.marks.view(0, batch.marks.length);
+    finishTuples(fields, marks, 0, marks.length, new PersonKeys('s'));
     rows.forEach((row, i) => {
       const person = people[i];
       const keyAt = personKeyAt(row.end);
@@ -194,21 +178,18 @@ describe('finishing staged tuples', () => {
     const worker = staged().batch;
     finishTuples(
       main.fields.view(0, main.fields.length),
+      main.marks.view(0, main.marks.length),
       0,
-      main.fields.length,
-      main.identities.view(0, main.identities.length),
-      0,
+      main.marks.length,
       new PersonKeys('s'),
-      TUPLE_LAYOUT,
     );
-    const finisher = await TupleFinisher.start('s', TUPLE_LAYOUT);
+    const finisher = await TupleFinisher.start('s');
     try {
       await finisher.finish(
         worker.fields.memory,
+        worker.marks.memory,
         0,
-        worker.fields.length,
-        worker.identities.memory,
-        0,
+        worker.marks.length,
       );
     } finally {
       await finisher.close();
@@ -220,15 +201,14 @@ describe('finishing staged tuples', () => {
 
   it('reports a worker that cannot finish a batch', async () => {
     const { batch } = staged();
-    const finisher = await TupleFinisher.start(undefined, TUPLE_LAYOUT);
+    const finisher = await TupleFinisher.start(undefined);
     try {
       await expect(
         finisher.finish(
           batch.fields.memory,
+          batch.marks.memory,
           0,
-          batch.fields.length,
-          batch.identities.memory,
-          0,
+          batch.marks.length,
         ),
       ).rejects.toThrow('person keys need the deployment secret');
     } finally {

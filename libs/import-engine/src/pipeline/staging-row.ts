@@ -4,7 +4,7 @@ import {
   type MappedEncounter,
   VALUE_FIELDS,
 } from '../mapping/compile-row-mapper';
-import type { TupleLayout } from './finish-tuples';
+import { markTuple } from './finish-tuples';
 
 /**
  * The columns a staged encounter's COPY tuple gives, in order: of
@@ -121,6 +121,12 @@ export class CopyFields {
   append(source: CopyFields, from: number, to: number) {
     this.room(to - from);
     this.length += source.buffer.copy(this.buffer, this.length, from, to);
+  }
+
+  /** A bare int32, not a field (finishTuples' marks). */
+  int32(value: number) {
+    this.room(4);
+    this.length = this.buffer.writeInt32BE(value, this.length);
   }
 
   /** A field of `bytes` bytes whose value is written later (finishTuples). */
@@ -286,26 +292,20 @@ export function rowHash(fields: CopyFields, row: StagedRow): string {
 
 const OCCURRED = VALUE_FIELDS.indexOf('occurred_at');
 
-/** Where finishTuples finds a staged tuple's record id and person key. */
-export const TUPLE_LAYOUT: TupleLayout = {
-  firstHashed: STAGING_COLUMNS.indexOf('source_record_id'),
-  personKey: STAGING_COLUMNS.indexOf('person_key'),
-};
-
 /**
  * Writes the encounter's COPY tuple to `batch.fields`: the import's tuple
  * start (`tupleStart`), then the encounter's values as binary COPY fields,
  * its person key and the MD5 of its values (an identical re-import is
  * recognised as unchanged without comparing columns) left for
- * finishTuples, which keys the person's identity, written to
- * `batch.identities`; and the row's text to `batch.raws`.
+ * finishTuples, which keys the person's identity, as `batch.marks` mark
+ * them; and the row's text to `batch.raws`.
  */
 export function stageEncounter(
   encounter: MappedEncounter,
   areaId: string | null,
   row: number,
   raw: string,
-  batch: { fields: CopyFields; identities: CopyFields; raws: CopyFields },
+  batch: { fields: CopyFields; marks: CopyFields; raws: CopyFields },
   start: Buffer,
 ): StagedRow {
   const { fields: staging, raws } = batch;
@@ -320,13 +320,18 @@ export function stageEncounter(
   }
   if (areaId === null) staging.null();
   else staging.uuid(areaId);
+  const personKeyAt = staging.length + 4;
   if (encounter.person === null) staging.null();
-  else {
-    staging.reserve(32);
-    batch.identities.text(encounter.person);
-  }
+  else staging.reserve(32);
   staging.text(encounter.timePrecision);
   staging.reserve(32);
+  markTuple(
+    batch.marks,
+    fieldsAt,
+    staging.length,
+    encounter.person,
+    personKeyAt,
+  );
   const rawAt = raws.length;
   raws.text(raw);
   return {
