@@ -1,16 +1,20 @@
 // Import throughput and memory against plain COPY, on 1,000,000 demo rows.
 //   npm run bench:import [-- --rows N]
 // Generates the demo CSV, loads it with plain COPY into a bare table (the
-// reference), then imports it with the crosswalk-demo profile into a fresh
-// database, and prints rows/s for both, their ratio and the import's peak RSS.
+// reference, taken before and after the import), imports it with the
+// crosswalk-demo profile into a fresh database, and prints rows/s for both,
+// their ratio and the import's peak RSS.
 // Last, it COPYs the rows the import wrote straight back into encounters:
 // PostgreSQL's own share of the import (types and the table's indexes, no
 // parsing or mapping), which bounds the ratio an import through binary COPY
 // into this table can reach on this server.
 import { spawn } from 'node:child_process';
 import {
+  closeSync,
   createReadStream,
   createWriteStream,
+  fsyncSync,
+  openSync,
   readFileSync,
   statSync,
 } from 'node:fs';
@@ -47,6 +51,11 @@ async function writeCsv(file: string) {
   }
   out.end(chunk);
   await new Promise<void>((done) => out.once('finish', () => done()));
+  // On disk before the first COPY reads it, so that no write-back of it
+  // competes with that COPY.
+  const fd = openSync(file, 'r');
+  fsyncSync(fd);
+  closeSync(fd);
 }
 
 async function plainCopy(
@@ -61,6 +70,10 @@ async function plainCopy(
     await client.query(
       `CREATE TABLE bench_plain_copy (${columns.map((c) => `"${c}" text`).join(', ')})`,
     );
+    // Each COPY starts with no dirty pages to write and, after the import,
+    // no autovacuum of its rows to compete with.
+    await client.query('VACUUM');
+    await client.query('CHECKPOINT');
     const started = performance.now();
     await pipeline(
       createReadStream(file),
@@ -183,15 +196,23 @@ async function main() {
         .slice(0, 4096)
         .split('\n')[0]
         .split(',');
-      const copySeconds = await plainCopy(url, file, header);
-      const copyRate = rows / copySeconds;
+      // The reference is taken before and after the import, and their mean
+      // used: this machine's speed drifts over minutes.
+      const copyBefore = await plainCopy(url, file, header);
       console.log(
-        `plain COPY into a bare table: ${copySeconds.toFixed(1)} s, ${Math.round(copyRate).toLocaleString('en-US')} rows/s`,
+        `plain COPY into a bare table, before the import: ${copyBefore.toFixed(1)} s`,
       );
 
       // The import runs as `npm run import` runs it (same flags), in its own
       // process, so its peak RSS is the kernel's high-water mark for that process.
       const { summary, peakRss } = await importWithCli(url, file);
+      const copyAfter = await plainCopy(url, file, header);
+      const copySeconds = (copyBefore + copyAfter) / 2;
+      const copyRate = rows / copySeconds;
+      console.log(
+        `plain COPY into a bare table, after the import: ${copyAfter.toFixed(1)} s; ` +
+          `the mean, ${copySeconds.toFixed(1)} s, ${Math.round(copyRate).toLocaleString('en-US')} rows/s, is the reference`,
+      );
       const loadSeconds = summary.seconds - summary.rollupSeconds;
       const rate = (seconds: number) => rows / seconds;
       const perSecond = (seconds: number) =>
