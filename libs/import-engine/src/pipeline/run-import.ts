@@ -508,7 +508,10 @@ async function writeBatch(
     rejected: rejects.length,
     filtered: batch.filtered,
   };
-  await client.query(
+  // COMMIT is queued behind the UPDATE: the connection sends it as soon as
+  // the UPDATE is done, not when the reader next lets this code run. After
+  // a failed UPDATE it rolls back, and the UPDATE's error is thrown.
+  const counted = client.query(
     `UPDATE import_batches SET rows_read = rows_read + $3, inserted = inserted + $4, updated = updated + $5,
        unchanged = unchanged + $6, rejected = rejected + $7, filtered = filtered + $8, bytes_read = $9,
        occurred_from = least(occurred_from, $10), occurred_to = greatest(occurred_to, $11)
@@ -529,7 +532,7 @@ async function writeBatch(
       Number.isFinite(written.occurredTo) ? new Date(written.occurredTo) : null,
     ],
   );
-  if (!context.dryRun) await client.query('COMMIT');
+  await Promise.all([counted, !context.dryRun && client.query('COMMIT')]);
   return counts;
 }
 
@@ -595,7 +598,7 @@ async function writeRows(
   let occurredFrom = Infinity;
   let occurredTo = -Infinity;
   for (const [id, row] of rows) {
-    if (existing.get(id) === rowHash(fields, row)) {
+    if (existing.size && existing.get(id) === rowHash(fields, row)) {
       unchanged++;
       continue;
     }
