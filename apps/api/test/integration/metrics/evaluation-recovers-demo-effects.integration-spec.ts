@@ -121,6 +121,19 @@ describe('a 12-month evaluation of the demo program', () => {
     );
   });
 
+  it('is incomplete when the data does not reach past the after-period', async () => {
+    // The demo data ends with 2025, as does the 24-month after-period: with
+    // no encounter after it, its last days may not all be in yet.
+    const { evaluation: longer } = await ask<{ evaluation: Evaluation }>(
+      api,
+      EVALUATION,
+      { input: { program, months: 24 } },
+      admin,
+    );
+    expect(longer.after).toBe('2026-01-01T06:00:00.000Z');
+    expect(longer.incomplete).toBe(true);
+  });
+
   describe.each(EVALUATED)('%s', (metric) => {
     const baseline = DEMO_BASELINE_RATES[metric];
     const effect = DEMO_PROGRAM_EFFECTS[metric];
