@@ -126,19 +126,18 @@ export class CopyFields {
   /** A bare int32, not a field (finishTuples' marks). */
   int32(value: number) {
     this.room(4);
-    this.length = this.buffer.writeInt32BE(value, this.length);
+    this.length = int32At(this.buffer, this.length, value);
   }
 
   /** A field of `bytes` bytes whose value is written later (finishTuples). */
   reserve(bytes: number) {
     this.room(4 + bytes);
-    this.buffer.writeInt32BE(bytes, this.length);
-    this.length += 4 + bytes;
+    this.length = int32At(this.buffer, this.length, bytes) + bytes;
   }
 
   null() {
     this.room(4);
-    this.buffer.fill(0xff, this.length, (this.length += 4));
+    this.length = int32At(this.buffer, this.length, -1);
   }
 
   text(value: string) {
@@ -153,7 +152,7 @@ export class CopyFields {
       for (let code; i < length && (code = value.charCodeAt(i)) < 0x80; i++)
         buffer[at + i] = code;
     const bytes = i === length ? length : buffer.write(value, at);
-    buffer.writeInt32BE(bytes, this.length);
+    int32At(buffer, this.length, bytes);
     this.length = at + bytes;
   }
 
@@ -161,8 +160,7 @@ export class CopyFields {
   uuid(value: string) {
     this.room(20);
     const buffer = this.buffer;
-    buffer.writeInt32BE(16, this.length);
-    let at = this.length + 4;
+    let at = int32At(buffer, this.length, 16);
     for (let i = 0; i < 36; i += 2) {
       if (value.charCodeAt(i) === 45) i++; // -
       buffer[at++] = (hexDigit(value, i) << 4) | hexDigit(value, i + 1);
@@ -181,14 +179,19 @@ export class CopyFields {
 
   integer(value: number) {
     this.room(8);
-    this.buffer.writeInt32BE(4, this.length);
-    this.length = this.buffer.writeInt32BE(value, this.length + 4);
+    this.length = int32At(
+      this.buffer,
+      int32At(this.buffer, this.length, 4),
+      value,
+    );
   }
 
   double(value: number) {
     this.room(12);
-    this.buffer.writeInt32BE(8, this.length);
-    this.length = this.buffer.writeDoubleBE(value, this.length + 4);
+    this.length = this.buffer.writeDoubleBE(
+      value,
+      int32At(this.buffer, this.length, 8),
+    );
   }
 
   /** A timestamptz: microseconds since 2000-01-01 UTC, as an int64. */
@@ -196,12 +199,9 @@ export class CopyFields {
     const micros = Math.round((ms - POSTGRES_EPOCH_MS) * 1000);
     const high = Math.floor(micros / 2 ** 32);
     this.room(12);
-    this.buffer.writeInt32BE(8, this.length);
-    this.buffer.writeInt32BE(high, this.length + 4);
-    this.length = this.buffer.writeUInt32BE(
-      micros - high * 2 ** 32,
-      this.length + 8,
-    );
+    const { buffer } = this;
+    const at = int32At(buffer, int32At(buffer, this.length, 8), high);
+    this.length = int32At(buffer, at, micros - high * 2 ** 32);
   }
 
   /** Raw bytes, as they were taken. */
@@ -215,6 +215,18 @@ export class CopyFields {
     this.room(2);
     this.length = this.buffer.writeInt16BE(fields, this.length);
   }
+}
+
+/**
+ * Writes a big-endian int32 (an unsigned one too) at `at`, returning where
+ * it ends: byte stores, which cost less than Buffer's checked writes.
+ */
+function int32At(buffer: Buffer, at: number, value: number): number {
+  buffer[at] = value >>> 24;
+  buffer[at + 1] = value >>> 16;
+  buffer[at + 2] = value >>> 8;
+  buffer[at + 3] = value;
+  return at + 4;
 }
 
 /** The value of the hex digit at text[i]. */
