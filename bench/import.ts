@@ -197,8 +197,8 @@ async function main() {
         .split('\n')[0]
         .split(',');
       // The reference is taken before and after the import, and the faster
-      // used: the first COPY on a new server also creates its WAL files, and
-      // this machine's speed drifts over minutes.
+      // used: the first is often the slower (on a new server it also creates
+      // the WAL files), and this machine's speed drifts over minutes.
       const copyBefore = await plainCopy(url, file, header);
       console.log(
         `plain COPY into a bare table, before the import: ${copyBefore.toFixed(1)} s`,
