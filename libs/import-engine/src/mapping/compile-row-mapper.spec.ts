@@ -892,6 +892,53 @@ describe('person key', () => {
   });
 });
 
+describe('referrals', () => {
+  const map = mapper(
+    `${OCCURRED}
+  referrals:
+    - provider: { column: referred }
+      referral_type:
+        column: referred
+        rules: [{ match: detox, value: substance_use }]
+        default: outpatient
+      connected_within_30d: { column: engaged, unknown: [pending] }
+    - provider: { column: second }
+      referral_type: { constant: peer_support }`,
+    ['id', 'occurred', 'referred', 'engaged', 'second'],
+  );
+  const referrals = (cells: Record<string, string>) =>
+    (map({ ...base, ...cells }) as MappedEncounter).referrals;
+
+  it('gives each referral whose columns have a value, in the order listed', () => {
+    expect(
+      referrals({ referred: 'Harbor Detox', engaged: 'yes', second: 'Peers' }),
+    ).toEqual([
+      ['Harbor Detox', 'substance_use', true],
+      ['Peers', 'peer_support', null],
+    ]);
+    expect(referrals({ second: 'Peers' })).toEqual([
+      ['Peers', 'peer_support', null],
+    ]);
+    expect(referrals({ referred: 'Clinic', engaged: 'pending' })).toEqual([
+      ['Clinic', 'outpatient', null],
+    ]);
+  });
+
+  it('gives none when no column of any referral has a value (constants do not count)', () => {
+    expect(referrals({})).toBeNull();
+    expect(referrals({ engaged: 'pending' })).toBeNull();
+  });
+
+  it('rejects the row for a referral value it cannot read', () => {
+    expect(map({ ...base, referred: 'Clinic', engaged: 'maybe' })).toEqual({
+      kind: 'reject',
+      column: 'engaged',
+      reason: 'invalid_boolean',
+      detail: '"maybe" in "engaged" is not yes/no; map it in the profile',
+    });
+  });
+});
+
 describe('filter', () => {
   const map = mapper(
     `${OCCURRED}

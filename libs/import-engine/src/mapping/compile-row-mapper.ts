@@ -2,6 +2,7 @@ import {
   ageBandOf,
   ENCOUNTER_FIELDS,
   type EncounterFieldType,
+  REFERRAL_FIELDS,
   TIME_PRECISIONS,
   type TimePrecision,
 } from '@crosswalk/domain';
@@ -44,7 +45,14 @@ export interface MappedEncounter {
   person: string | null;
   /** The profile's, or coarser when the row's occurred_at cells leave part of the time out (rowPrecision). */
   timePrecision: TimePrecision;
+  /** The referrals the row gives, each its values in REFERRAL_VALUE_FIELDS order; null for none. */
+  referrals: FieldValue[][] | null;
 }
+
+/** A referral's value fields, in the order of its values. */
+export const REFERRAL_VALUE_FIELDS = Object.keys(
+  REFERRAL_FIELDS,
+) as (keyof typeof REFERRAL_FIELDS)[];
 
 export interface RejectedRow {
   kind: 'reject';
@@ -244,6 +252,37 @@ export function compileRowMapper(
   const unknownPeople = new Set(
     (personField?.unknown ?? []).map((u) => normalize(u.trim())),
   );
+  // Each referral's fields; a row gives it when one read from a column has a value.
+  const referralReaders = (profile.fields.referrals ?? []).map(
+    (referral, i) => {
+      const fields = REFERRAL_VALUE_FIELDS.map((name) => referral[name]);
+      return {
+        extractors: fields.map((field, j) =>
+          field
+            ? compileValue(
+                field,
+                REFERRAL_FIELDS[REFERRAL_VALUE_FIELDS[j]],
+                `fields.referrals.${i}.${REFERRAL_VALUE_FIELDS[j]}`,
+                cell,
+              )
+            : () => null,
+        ),
+        fromColumns: fields.flatMap((field, j) =>
+          field?.column === undefined ? [] : [j],
+        ),
+      };
+    },
+  );
+  const readReferrals = (row: string[]): FieldValue[][] | null => {
+    let referrals: FieldValue[][] | null = null;
+    for (const { extractors, fromColumns } of referralReaders) {
+      const values = extractors.map((extract) => extract(row));
+      if (fromColumns.some((j) => values[j] !== null))
+        (referrals ??= []).push(values);
+    }
+    return referrals;
+  };
+
   if (personField && !personKeySecret) {
     throw new ImportFileError(
       'This profile maps person_key, which needs the deployment secret CROSSWALK_PERSON_KEY_SECRET.',
@@ -353,6 +392,7 @@ export function compileRowMapper(
         areaPath,
         person,
         timePrecision: precisionOf(row),
+        referrals: referralReaders.length ? readReferrals(row) : null,
       };
     } catch (error) {
       if (error instanceof Reject)

@@ -1,4 +1,10 @@
-import { createHmac, createSecretKey, hash, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createHmac,
+  createSecretKey,
+  hash,
+  type KeyObject,
+} from 'node:crypto';
 import { createRequire } from 'node:module';
 import { extname } from 'node:path';
 import {
@@ -40,8 +46,8 @@ export class PersonKeys {
  * writes one per tuple, `markTuple`): each person key (a 32-byte field),
  * keyed from the person's identity, and each row hash (the tuple's last
  * field, 32 characters): the MD5, as hex, of the tuple's fields from its
- * record id to that last one. This runs off the main thread
- * (TupleFinisher).
+ * record id to that last one, then of its referrals' text when it has
+ * any. This runs off the main thread (TupleFinisher).
  */
 export function finishTuples(
   fields: Buffer,
@@ -65,8 +71,16 @@ export function finishTuples(
       );
       at += 4 + bytes;
     }
+    const referralBytes = marks.readInt32BE(at);
+    at += 4;
+    const values = fields.subarray(start, end - 36);
     fields.write(
-      hash('md5', fields.subarray(start, end - 36), 'hex'),
+      referralBytes < 0
+        ? hash('md5', values, 'hex')
+        : createHash('md5')
+            .update(values)
+            .update(marks.subarray(at, (at += referralBytes)))
+            .digest('hex'),
       end - 32,
       'latin1',
     );
@@ -75,9 +89,10 @@ export function finishTuples(
 
 /**
  * Marks a staged tuple for finishTuples: its fields from `start` (its
- * record id) to `end` (after its row hash), and, when it has a person, the
+ * record id) to `end` (after its row hash); when it has a person, the
  * person's `identity` (normalized identifier cells) to key into the 32
- * bytes at `personKeyAt`.
+ * bytes at `personKeyAt`; and its referrals' text (null for none), which
+ * its row hash covers too.
  */
 export function markTuple(
   marks: CopyFields,
@@ -85,6 +100,7 @@ export function markTuple(
   end: number,
   identity: string | null,
   personKeyAt: number,
+  referrals: string | null,
 ) {
   marks.int32(start);
   marks.int32(end);
@@ -93,6 +109,8 @@ export function markTuple(
     marks.int32(personKeyAt);
     marks.text(identity);
   }
+  if (referrals === null) marks.null();
+  else marks.text(referrals);
 }
 
 /** A batch's tuples to finish: its fields and marks are shared memory. */

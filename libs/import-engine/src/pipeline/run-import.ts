@@ -7,6 +7,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource } from 'typeorm';
 
 import {
+  type FieldValue,
   ImportFileError,
   type MappedEncounter,
 } from '../mapping/compile-row-mapper';
@@ -163,6 +164,7 @@ export async function runImport(
       areas,
       dryRun,
       newSource: empty,
+      referrals: profile.fields.referrals !== undefined,
       start: tupleStart(agencyId, profile.sourceSystem, batchId),
       keys:
         request.personKeySecret === undefined
@@ -268,6 +270,7 @@ function held(encounter: MappedEncounter): MappedEncounter {
     values: encounter.values.slice(),
     areaPath:
       encounter.areaPath?.map(({ code, level }) => ({ code, level })) ?? null,
+    referrals: encounter.referrals?.map((values) => values.slice()) ?? null,
   };
 }
 
@@ -385,6 +388,8 @@ interface WriteContext {
    * need no look-up, as they are all new.
    */
   newSource: boolean;
+  /** The profile maps referrals: an updated encounter's are replaced by its row's. */
+  referrals: boolean;
   /** How each tuple starts (tupleStart). */
   start: Buffer;
   /** Person keys for rows staged on writing (those with a new area). */
@@ -409,6 +414,21 @@ const UPDATE_SQL = `
       .join(', ')}
   FROM import_staging s
   WHERE e.agency_id = $1 AND e.source_system = $2 AND e.source_record_id = s.source_record_id`;
+
+/** Removes the referrals of the encounters with record ids $3 (their rows give them anew). */
+const DELETE_REFERRALS_SQL = `
+  DELETE FROM referrals r USING encounters e
+  WHERE e.agency_id = $1 AND e.source_system = $2 AND e.source_record_id = ANY($3::text[])
+    AND r.agency_id = $1 AND r.encounter_id = e.id`;
+
+/** Adds referrals, each to the encounter with its record id. */
+const INSERT_REFERRALS_SQL = `
+  INSERT INTO referrals (agency_id, encounter_id, provider, referral_type, connected_within_30d)
+  SELECT $1, e.id, r.provider, r.referral_type, r.connected_within_30d
+  FROM unnest($3::text[], $4::text[], $5::text[], $6::boolean[])
+    WITH ORDINALITY AS r (source_record_id, provider, referral_type, connected_within_30d, n)
+  JOIN encounters e ON e.agency_id = $1 AND e.source_system = $2 AND e.source_record_id = r.source_record_id
+  ORDER BY r.n`;
 
 /**
  * One transaction: set aside rows whose record id an earlier row of the
@@ -539,9 +559,10 @@ async function writeBatch(
 /**
  * A batch's distinct rows, in its transaction: look up which record ids
  * exist; COPY new encounters straight into the table; COPY changed ones into
- * staging and update from there; leave identical ones alone. Rows repeating
- * a record id an earlier batch read are rejected with `duplicate`. The
- * rows' fields are in the batch's `fields`.
+ * staging and update from there; leave identical ones alone. Referrals are
+ * added for new encounters and, when the profile maps them, replaced for
+ * changed ones. Rows repeating a record id an earlier batch read are
+ * rejected with `duplicate`. The rows' fields are in the batch's `fields`.
  */
 async function writeRows(
   client: PoolClient,
@@ -648,6 +669,8 @@ async function writeRows(
       context.batchId,
     ]);
   }
+  if (context.referrals)
+    await writeReferrals(client, fields, fresh, changed, context);
   return {
     inserted: fresh.length,
     updated: changed.length,
@@ -655,6 +678,38 @@ async function writeRows(
     occurredFrom,
     occurredTo,
   };
+}
+
+/** The referrals of new and changed encounters; a changed encounter's earlier ones are removed. */
+async function writeReferrals(
+  client: PoolClient,
+  fields: CopyFields,
+  fresh: StagedRow[],
+  changed: StagedRow[],
+  context: WriteContext,
+) {
+  const { agencyId, sourceSystem } = context;
+  if (changed.length)
+    await client.query(DELETE_REFERRALS_SQL, [
+      agencyId,
+      sourceSystem,
+      changed.map((row) => recordIdOf(fields, row)),
+    ]);
+  const columns: FieldValue[][] = [[], [], [], []];
+  for (const row of [...fresh, ...changed]) {
+    if (!row.referrals) continue;
+    const recordId = recordIdOf(fields, row);
+    for (const referral of row.referrals) {
+      columns[0].push(recordId);
+      referral.forEach((value, i) => columns[i + 1].push(value));
+    }
+  }
+  if (columns[0].length)
+    await client.query(INSERT_REFERRALS_SQL, [
+      agencyId,
+      sourceSystem,
+      ...columns,
+    ]);
 }
 
 /**

@@ -114,6 +114,14 @@ describe('finishing staged tuples', () => {
     'ñandú',
     'lee\u001fann\u001f1980-02-03',
   ];
+  /** The third row gives two referrals. */
+  const referralsOf = (i: number) =>
+    i === 2
+      ? [
+          ['Harbor Clinic', 'outpatient', true],
+          ['Detox Centre', null, null],
+        ]
+      : null;
   /** A batch's buffers with the rows staged: one per person. */
   const staged = () => {
     const batch = {
@@ -133,6 +141,7 @@ describe('finishing staged tuples', () => {
           areaPath: null,
           person,
           timePrecision: 'minute',
+          referrals: referralsOf(i),
         },
         null,
         i + 2,
@@ -162,10 +171,12 @@ describe('finishing staged tuples', () => {
           createHmac('sha256', 's').update(person).digest('hex'),
         );
       }
-      // The MD5 of the fields from the record id to the time precision.
+      // The MD5 of the fields from the record id to the time precision,
+      // then of the referrals' text.
       expect(rowHash(batch.fields, row)).toBe(
         createHash('md5')
           .update(fields.subarray(row.start, row.end - 36))
+          .update(referralsOf(i) ? JSON.stringify(referralsOf(i)) : '')
           .digest('hex'),
       );
     });

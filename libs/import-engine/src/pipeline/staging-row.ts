@@ -1,6 +1,7 @@
 import { ENCOUNTER_FIELDS } from '@crosswalk/domain';
 
 import {
+  type FieldValue,
   type MappedEncounter,
   VALUE_FIELDS,
 } from '../mapping/compile-row-mapper';
@@ -290,6 +291,8 @@ export interface StagedRow {
   /** The row's number in the file. */
   row: number;
   rawAt: number;
+  /** The row's referrals (MappedEncounter's), or null for none. */
+  referrals: FieldValue[][] | null;
 }
 
 /** A staged row's record id. */
@@ -307,10 +310,10 @@ const OCCURRED = VALUE_FIELDS.indexOf('occurred_at');
 /**
  * Writes the encounter's COPY tuple to `batch.fields`: the import's tuple
  * start (`tupleStart`), then the encounter's values as binary COPY fields,
- * its person key and the MD5 of its values (an identical re-import is
- * recognised as unchanged without comparing columns) left for
- * finishTuples, which keys the person's identity, as `batch.marks` mark
- * them; and the row's text to `batch.raws`.
+ * its person key and the MD5 of its values and referrals (an identical
+ * re-import is recognised as unchanged without comparing columns) left
+ * for finishTuples, which keys the person's identity, as `batch.marks`
+ * mark them; and the row's text to `batch.raws`.
  */
 export function stageEncounter(
   encounter: MappedEncounter,
@@ -343,6 +346,7 @@ export function stageEncounter(
     staging.length,
     encounter.person,
     personKeyAt,
+    encounter.referrals && JSON.stringify(encounter.referrals),
   );
   const rawAt = raws.length;
   raws.text(raw);
@@ -354,5 +358,6 @@ export function stageEncounter(
     occurred: encounter.values[OCCURRED] as number,
     row,
     rawAt,
+    referrals: encounter.referrals,
   };
 }

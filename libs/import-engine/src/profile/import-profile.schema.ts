@@ -142,6 +142,18 @@ export const personKeyFieldSchema = z
   })
   .strict();
 
+/**
+ * One referral an encounter's row can give: its fields, each a value field.
+ * A row gives the referral when a field read from a column has a value.
+ */
+export const referralSchema = z
+  .object({
+    provider: valueFieldSchema.optional(),
+    referral_type: valueFieldSchema.optional(),
+    connected_within_30d: valueFieldSchema.optional(),
+  })
+  .strict();
+
 export const fieldsSchema = z
   .object({
     occurred_at: timestampFieldSchema,
@@ -180,6 +192,8 @@ export const fieldsSchema = z
     ethnicity: valueFieldSchema.optional(),
     officer_minutes: valueFieldSchema.optional(),
     clinician_minutes: valueFieldSchema.optional(),
+    /** The referrals (0..n) a row gives, each from its own columns. */
+    referrals: z.array(referralSchema).min(1).optional(),
   })
   .strict();
 
@@ -261,3 +275,4 @@ export type ChainTimestamp = (typeof CHAIN_TIMESTAMPS)[number];
 export type TimestampField = z.infer<typeof timestampFieldSchema>;
 export type AreaField = z.infer<typeof areaFieldSchema>;
 export type EncounterFieldName = keyof ImportProfile['fields'];
+export type ReferralFieldName = keyof z.infer<typeof referralSchema>;

@@ -218,6 +218,21 @@ describe('loadImportProfile', () => {
     ],
     ['filter-without-condition', 8, 'filter.0 needs "matches" or "equals"'],
     [
+      'referral-from-constants-only',
+      10,
+      'fields.referrals.0 needs a field read from a "column": a row gives the referral when such a field has a value',
+    ],
+    [
+      'referral-key-misspelt',
+      11,
+      'fields.referrals.0: unknown key "type" (a referral\'s type is "referral_type")',
+    ],
+    [
+      'bad-boolean-value-in-referral',
+      13,
+      'fields.referrals.0.connected_within_30d.map.Attended must be true or false (or null for unknown), got "yes"',
+    ],
+    [
       'yaml-syntax-error',
       8,
       'YAML syntax error: Flow map in block collection must be sufficiently indented and end with a }',
@@ -257,7 +272,8 @@ describe('the profile format', () => {
       walk(loadImportProfile(join(VALID, file), VALID).profile, '');
     // Each key of a timestamp or value field must be used by some such field.
     const kind = (key: string) =>
-      key.replace(/^fields\.(\w+)/, (_, field: string) =>
+      // A referral's fields are value fields too.
+      key.replace(/^fields\.(?:referrals\.(?=\w))?(\w+)/, (_, field: string) =>
         field.endsWith('_at')
           ? 'fields.<timestamp>'
           : field === 'area' || field === 'person_key'

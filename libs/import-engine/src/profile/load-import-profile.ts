@@ -4,6 +4,7 @@ import { basename, join, resolve } from 'node:path';
 import {
   ENCOUNTER_FIELDS,
   type EncounterFieldType,
+  REFERRAL_FIELDS,
   TIME_PRECISIONS,
   type TimePrecision,
 } from '@crosswalk/domain';
@@ -123,9 +124,11 @@ export function loadImportProfile(
       const hint =
         issue.path.join('.') === 'file' && FILE_KEY_HINTS[key]
           ? FILE_KEY_HINTS[key]
-          : meant
-            ? ` (did you mean "${meant}"?)`
-            : '';
+          : issue.path[1] === 'referrals' && key === 'type'
+            ? ' (a referral\'s type is "referral_type")'
+            : meant
+              ? ` (did you mean "${meant}"?)`
+              : '';
       fail(issue.path, `unknown key "${key}"${hint}`, key);
     }
     if (issue.code === 'invalid_type') {
@@ -284,7 +287,8 @@ function checkMeaning(profile: ImportProfile, fail: Fail) {
   for (const [name, field] of Object.entries(profile.fields)) {
     if (!field) continue;
     const path = ['fields', name];
-    if (name === 'area' || name === 'person_key') continue;
+    if (name === 'area' || name === 'person_key' || name === 'referrals')
+      continue;
     const type: EncounterFieldType =
       ENCOUNTER_FIELDS[name as keyof typeof ENCOUNTER_FIELDS];
     if (type.kind === 'timestamp') {
@@ -325,6 +329,23 @@ function checkMeaning(profile: ImportProfile, fail: Fail) {
     } else
       checkValueField(field as ValueField, type, path, profile.fields, fail);
   }
+  profile.fields.referrals?.forEach((referral, i) => {
+    const path = ['fields', 'referrals', i];
+    const mapped = Object.entries(referral);
+    if (!mapped.some(([, field]) => field.column !== undefined))
+      fail(
+        path,
+        'needs a field read from a "column": a row gives the referral when such a field has a value',
+      );
+    for (const [name, field] of mapped)
+      checkValueField(
+        field,
+        REFERRAL_FIELDS[name as keyof typeof REFERRAL_FIELDS],
+        [...path, name],
+        profile.fields,
+        fail,
+      );
+  });
 }
 
 function checkTimestamp(field: TimestampField, path: string[], fail: Fail) {
@@ -412,25 +433,27 @@ export function dateFormatLetters(pattern: string): string {
 export const readsTimeOfDay = (format: string) =>
   /[hHkKtT]/.test(dateFormatLetters(format));
 
+/** A value field of the record (`fields.<name>`) or of one of its referrals (`fields.referrals.<i>.<name>`). */
 function checkValueField(
   field: ValueField,
   type: EncounterFieldType,
-  path: string[],
+  path: (string | number)[],
   fields: ImportProfile['fields'],
   fail: Fail,
 ) {
+  const name = String(path.at(-1));
   const sources = [field.column, field.constant, field.between];
   if (sources.filter((source) => source !== undefined).length !== 1) {
     fail(
       path,
-      path[1].endsWith('_minutes')
+      name.endsWith('_minutes')
         ? 'needs exactly one of "column", "constant" or "between"'
         : 'needs exactly one of "column" or "constant"',
     );
   }
   if (field.between) checkBetween(field.between, fields, path, fail);
   if (field.format !== undefined) {
-    if (path[1] !== 'age_band')
+    if (path.join('.') !== 'fields.age_band')
       fail(path, '"format" goes with age_band (a date of birth)', 'format');
     checkDateFormats(field.format, [...path, 'format'], fail);
     for (const key of ['map', 'rules', 'default'] as const)
@@ -502,11 +525,11 @@ function checkValueField(
 function checkBetween(
   [from, to]: [ChainTimestamp, ChainTimestamp],
   fields: ImportProfile['fields'],
-  path: string[],
+  path: (string | number)[],
   fail: Fail,
 ) {
   const at = [...path, 'between'];
-  if (!path[1].endsWith('_minutes'))
+  if (!/^fields\.\w+_minutes$/.test(path.join('.')))
     fail(
       at,
       'gives minutes, so it goes with officer_minutes and clinician_minutes',
