@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 
+import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 
 import { ImportFileError } from '../mapping/compile-row-mapper';
@@ -29,13 +30,14 @@ export const readCsv: BatchReader = async (request, sink) => {
   const file = request.profile.profile.file as CsvFile;
   const batches = new RowBatches(request, sink);
   const source = createReadStream(request.file);
-  source.setEncoding(
-    file.encoding === 'utf-8'
-      ? 'utf8'
-      : file.encoding === 'latin1'
-        ? 'latin1'
-        : 'utf16le',
-  );
+  // latin1 is read as Windows-1252, as web browsers read it: what Windows
+  // exports labelled latin1 hold, with ’ “ ” – € where ISO-8859-1 has
+  // control characters no export means. (Node 20's TextDecoder reads
+  // windows-1252 as ISO-8859-1.)
+  const singleByte =
+    file.encoding === 'latin1' ? iconv.getDecoder('windows-1252') : undefined;
+  if (!singleByte)
+    source.setEncoding(file.encoding === 'utf-8' ? 'utf8' : 'utf16le');
   // The text being parsed: the unparsed rest of the last chunk and this one.
   let text = '';
   let textStart = 0;
@@ -126,7 +128,9 @@ export const readCsv: BatchReader = async (request, sink) => {
     for await (const chunk of source) {
       // Rows before the cursor are done with; appending to a long text would
       // copy all of it again on the next slice.
-      text = text.slice(cursor - textStart) + chunk;
+      text =
+        text.slice(cursor - textStart) +
+        (singleByte ? singleByte.write(chunk as Buffer) : (chunk as string));
       textStart = cursor;
       nul = text.includes('\0');
       replaced = text.includes('\uFFFD');

@@ -288,6 +288,42 @@ describe('importing malformed CSV', () => {
     expect(final_call_type).toBe('caf\u00e9');
   });
 
+  it('reads a latin1 file as Windows-1252, the punctuation of Windows exports included', async () => {
+    const latin1 = {
+      ...base,
+      profile: {
+        ...base.profile,
+        file: { ...base.profile.file, encoding: 'latin1' as const },
+      },
+    };
+    const summary = await importText(
+      'windows-1252',
+      Buffer.concat([
+        Buffer.from(`${HEADER}\nw1,2023-03-01 10:00,,,`),
+        // Person’s welfare – “caf\u00e9” € (0x92, 0x96, 0x93, 0xe9, 0x94, 0x80)
+        Buffer.from([
+          0x50, 0x65, 0x72, 0x73, 0x6f, 0x6e, 0x92, 0x73, 0x20, 0x77, 0x65,
+          0x6c, 0x66, 0x61, 0x72, 0x65, 0x20, 0x96, 0x20, 0x93, 0x63, 0x61,
+          0x66, 0xe9, 0x94, 0x20, 0x80,
+        ]),
+        Buffer.from('\n'),
+      ]),
+      latin1,
+    );
+    expect(counts(summary)).toEqual({
+      rowsRead: 1,
+      inserted: 1,
+      rejected: 0,
+      ...none,
+    });
+    const [{ final_call_type }] = await scratch.dataSource.query(
+      `SELECT final_call_type FROM encounters WHERE source_system = 'malformed-windows-1252'`,
+    );
+    expect(final_call_type).toBe(
+      'Person\u2019s welfare \u2013 \u201ccaf\u00e9\u201d \u20ac',
+    );
+  });
+
   it('rejects a row with a NUL byte, which PostgreSQL text cannot hold', async () => {
     const summary = await importText(
       'nul-byte',
