@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 
+import { REFERRAL_FIELDS } from '@crosswalk/domain';
 import type { Pool, PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource } from 'typeorm';
@@ -10,6 +11,7 @@ import {
   type FieldValue,
   ImportFileError,
   type MappedEncounter,
+  REFERRAL_VALUE_FIELDS,
 } from '../mapping/compile-row-mapper';
 import type { LoadedImportProfile } from '../profile/load-import-profile';
 import { finishTuples, PersonKeys, TupleFinisher } from './finish-tuples';
@@ -421,12 +423,15 @@ const DELETE_REFERRALS_SQL = `
   WHERE e.agency_id = $1 AND e.source_system = $2 AND e.source_record_id = ANY($3::text[])
     AND r.agency_id = $1 AND r.encounter_id = e.id`;
 
-/** Adds referrals, each to the encounter with its record id. */
+/** Adds referrals, each to the encounter with record id $3, from arrays of their values (REFERRAL_VALUE_FIELDS). */
 const INSERT_REFERRALS_SQL = `
-  INSERT INTO referrals (agency_id, encounter_id, provider, referral_type, connected_within_30d)
-  SELECT $1, e.id, r.provider, r.referral_type, r.connected_within_30d
-  FROM unnest($3::text[], $4::text[], $5::text[], $6::boolean[])
-    WITH ORDINALITY AS r (source_record_id, provider, referral_type, connected_within_30d, n)
+  INSERT INTO referrals (agency_id, encounter_id, ${REFERRAL_VALUE_FIELDS.join(', ')})
+  SELECT $1, e.id, ${REFERRAL_VALUE_FIELDS.map((f) => `r.${f}`).join(', ')}
+  FROM unnest($3::text[], ${REFERRAL_VALUE_FIELDS.map(
+    (f, i) =>
+      `$${i + 4}::${REFERRAL_FIELDS[f].kind === 'boolean' ? 'boolean' : 'text'}[]`,
+  ).join(', ')})
+    WITH ORDINALITY AS r (source_record_id, ${REFERRAL_VALUE_FIELDS.join(', ')}, n)
   JOIN encounters e ON e.agency_id = $1 AND e.source_system = $2 AND e.source_record_id = r.source_record_id
   ORDER BY r.n`;
 
@@ -695,7 +700,7 @@ async function writeReferrals(
       sourceSystem,
       changed.map((row) => recordIdOf(fields, row)),
     ]);
-  const columns: FieldValue[][] = [[], [], [], []];
+  const columns: FieldValue[][] = [[], ...REFERRAL_VALUE_FIELDS.map(() => [])];
   for (const row of [...fresh, ...changed]) {
     if (!row.referrals) continue;
     const recordId = recordIdOf(fields, row);

@@ -275,4 +275,3 @@ export type ChainTimestamp = (typeof CHAIN_TIMESTAMPS)[number];
 export type TimestampField = z.infer<typeof timestampFieldSchema>;
 export type AreaField = z.infer<typeof areaFieldSchema>;
 export type EncounterFieldName = keyof ImportProfile['fields'];
-export type ReferralFieldName = keyof z.infer<typeof referralSchema>;
