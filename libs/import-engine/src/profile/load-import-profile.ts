@@ -42,12 +42,19 @@ export interface LoadedImportProfile {
   profile: ImportProfile;
 }
 
-/** Keys of one file format given for the other. */
-const FILE_KEY_HINTS: Record<string, string> = {
-  delimiter: ' (an XLSX workbook has none: it is a key of CSV files)',
-  quote: ' (an XLSX workbook has none: it is a key of CSV files)',
-  encoding: ' (an XLSX workbook has none: it is a key of CSV files)',
-  sheet: ' (it is a key of XLSX workbooks: add format: xlsx)',
+/**
+ * What an unknown key likely meant, by the map it is in (its path without
+ * list positions), where its spelling alone does not tell: keys of one file
+ * format given for the other, and the domain guide's name for a field.
+ */
+const KEY_HINTS: Record<string, Record<string, string>> = {
+  file: {
+    delimiter: ' (an XLSX workbook has none: it is a key of CSV files)',
+    quote: ' (an XLSX workbook has none: it is a key of CSV files)',
+    encoding: ' (an XLSX workbook has none: it is a key of CSV files)',
+    sheet: ' (it is a key of XLSX workbooks: add format: xlsx)',
+  },
+  'fields.referrals': { type: ' (a referral\'s type is "referral_type")' },
 };
 
 /** A profile that cannot be used; the message names the file, line and key. */
@@ -121,14 +128,14 @@ export function loadImportProfile(
     if (issue.code === 'unrecognized_keys') {
       const key = issue.keys[0];
       const meant = closestKey(issue.path, key);
+      const hints =
+        KEY_HINTS[issue.path.filter((s) => typeof s === 'string').join('.')];
       const hint =
-        issue.path.join('.') === 'file' && FILE_KEY_HINTS[key]
-          ? FILE_KEY_HINTS[key]
-          : issue.path[1] === 'referrals' && key === 'type'
-            ? ' (a referral\'s type is "referral_type")'
-            : meant
-              ? ` (did you mean "${meant}"?)`
-              : '';
+        hints && Object.hasOwn(hints, key)
+          ? hints[key]
+          : meant
+            ? ` (did you mean "${meant}"?)`
+            : '';
       fail(issue.path, `unknown key "${key}"${hint}`, key);
     }
     if (issue.code === 'invalid_type') {
