@@ -78,6 +78,14 @@ describe('importing malformed CSV', () => {
       )
     )[0];
   const none = { updated: 0, unchanged: 0, filtered: 0 };
+  /** The final call type stored for a record of a case. */
+  const callType = async (name: string, recordId: string) =>
+    (
+      await scratch.dataSource.query(
+        'SELECT final_call_type FROM encounters WHERE source_system = $1 AND source_record_id = $2',
+        [`malformed-${name}`, recordId],
+      )
+    )[0].final_call_type;
 
   it('rejects an empty file with a clear error and marks the batch failed', async () => {
     await expect(importText('empty', '')).rejects.toThrow(ImportFileError);
@@ -171,10 +179,9 @@ describe('importing malformed CSV', () => {
       rejected: 1,
       ...none,
     });
-    const [{ final_call_type }] = await scratch.dataSource.query(
-      `SELECT final_call_type FROM encounters WHERE source_system = 'malformed-quoted-newlines' AND source_record_id = 'q1'`,
+    expect(await callType('quoted-newlines', 'q1')).toBe(
+      'crisis,\nsecond line',
     );
-    expect(final_call_type).toBe('crisis,\nsecond line');
     expect(await rejects(summary)).toEqual([
       {
         row: 5,
@@ -282,10 +289,7 @@ describe('importing malformed CSV', () => {
       reason: 'invalid_utf8',
     });
     expect(reject.raw).toMatch(/^u2,2023-03-01 10:00,,,cri\uFFFD+sis$/);
-    const [{ final_call_type }] = await scratch.dataSource.query(
-      `SELECT final_call_type FROM encounters WHERE source_system = 'malformed-invalid-utf8' AND source_record_id = 'u3'`,
-    );
-    expect(final_call_type).toBe('caf\u00e9');
+    expect(await callType('invalid-utf8', 'u3')).toBe('caf\u00e9');
   });
 
   it('reads a latin1 file as Windows-1252, the punctuation of Windows exports included', async () => {
@@ -316,10 +320,7 @@ describe('importing malformed CSV', () => {
       rejected: 0,
       ...none,
     });
-    const [{ final_call_type }] = await scratch.dataSource.query(
-      `SELECT final_call_type FROM encounters WHERE source_system = 'malformed-windows-1252'`,
-    );
-    expect(final_call_type).toBe(
+    expect(await callType('windows-1252', 'w1')).toBe(
       'Person\u2019s welfare \u2013 \u201ccaf\u00e9\u201d \u20ac',
     );
   });
