@@ -8,6 +8,9 @@
 // PostgreSQL's own share of the import (types and the table's indexes, no
 // parsing or mapping), which bounds the ratio an import through binary COPY
 // into this table can reach on this server.
+// It also counts the CPU time the whole machine spent in the import's load
+// and in the reference COPY (from /proc/stat): the ratio cannot pass
+// cores x COPY seconds / import CPU-seconds, however the work is spread.
 import { spawn } from 'node:child_process';
 import {
   closeSync,
@@ -18,6 +21,7 @@ import {
   readFileSync,
   statSync,
 } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
@@ -35,6 +39,55 @@ const { values } = parseArgs({
 });
 const rows = Number(values.rows);
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+
+/** CPU-seconds the whole machine has been busy (all cores, kernel included), from /proc/stat. */
+function machineBusySeconds(): number {
+  // cpu  user nice system idle iowait irq softirq steal ...
+  const ticks = readFileSync('/proc/stat', 'utf8')
+    .split('\n', 1)[0]
+    .split(/\s+/)
+    .slice(1, 9)
+    .map(Number);
+  const [user, nice, system, , , irq, softirq, steal] = ticks;
+  return (user + nice + system + irq + softirq + steal) / 100; // USER_HZ
+}
+
+/**
+ * The machine's busy CPU-seconds sampled over time, so that the CPU spent
+ * in a stretch known only afterwards (the import's load, which a child
+ * process reports when it ends) can be read off.
+ */
+class BusyTimeline {
+  private readonly samples: [number, number][] = [];
+  private readonly timer = setInterval(() => this.sample(), 50);
+
+  constructor() {
+    this.sample();
+  }
+
+  private sample() {
+    this.samples.push([performance.now(), machineBusySeconds()]);
+  }
+
+  stop() {
+    clearInterval(this.timer);
+    this.sample();
+  }
+
+  /** Busy CPU-seconds between two moments (performance.now() ms), interpolated between samples. */
+  between(from: number, to: number): number {
+    return this.at(to) - this.at(from);
+  }
+
+  private at(time: number): number {
+    const s = this.samples;
+    const i = s.findIndex(([t]) => t >= time);
+    if (i <= 0) return s[i < 0 ? s.length - 1 : 0][1];
+    const [t0, b0] = s[i - 1];
+    const [t1, b1] = s[i];
+    return b0 + ((b1 - b0) * (time - t0)) / (t1 - t0);
+  }
+}
 
 async function writeCsv(file: string) {
   const formatter = new EncounterCsvFormatter();
@@ -62,7 +115,7 @@ async function plainCopy(
   url: string,
   file: string,
   columns: string[],
-): Promise<number> {
+): Promise<{ seconds: number; cpu: number }> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
@@ -75,6 +128,7 @@ async function plainCopy(
     await client.query('VACUUM');
     await client.query('CHECKPOINT');
     const started = performance.now();
+    const busy = machineBusySeconds();
     await pipeline(
       createReadStream(file),
       client.query(
@@ -82,10 +136,11 @@ async function plainCopy(
       ),
     );
     const seconds = (performance.now() - started) / 1000;
+    const cpu = machineBusySeconds() - busy;
     await client.query('DROP TABLE bench_plain_copy');
     // The import starts as this COPY did, with no dirty pages to write.
     await client.query('CHECKPOINT');
-    return seconds;
+    return { seconds, cpu };
   } finally {
     await client.end();
   }
@@ -125,11 +180,16 @@ async function encountersCopy(url: string, dir: string): Promise<number> {
   }
 }
 
-/** Runs the import CLI with the flags of `npm run import`, sampling its peak RSS (VmHWM). */
+/**
+ * Runs the import CLI with the flags of `npm run import`, sampling its peak
+ * RSS (VmHWM), and counts the machine's busy CPU-seconds during its load
+ * (the import without the start-up before it and the rollup refresh after).
+ */
 async function importWithCli(
   databaseUrl: string,
   file: string,
-): Promise<{ summary: ImportSummary; peakRss: number }> {
+): Promise<{ summary: ImportSummary; peakRss: number; loadCpu: number }> {
+  const busy = new BusyTimeline();
   const script = (
     JSON.parse(readFileSync(join(workspaceRoot(), 'package.json'), 'utf8')) as {
       scripts: Record<string, string>;
@@ -174,11 +234,20 @@ async function importWithCli(
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   const status = await new Promise((done) => child.once('exit', done));
+  const exited = performance.now();
   clearInterval(sampler);
+  busy.stop();
   if (status !== 0) throw new Error(`the import exited with status ${status}`);
+  const summary = JSON.parse(output) as ImportSummary;
+  // The summary is printed as the import ends, just before the exit.
+  const loadEnd = exited - summary.rollupSeconds * 1000;
   return {
-    summary: JSON.parse(output) as ImportSummary,
+    summary,
     peakRss: peakKb * 1024,
+    loadCpu: busy.between(
+      loadEnd - (summary.seconds - summary.rollupSeconds) * 1000,
+      loadEnd,
+    ),
   };
 }
 
@@ -201,17 +270,19 @@ async function main() {
       // the WAL files), and this machine's speed drifts over minutes.
       const copyBefore = await plainCopy(url, file, header);
       console.log(
-        `plain COPY into a bare table, before the import: ${copyBefore.toFixed(1)} s`,
+        `plain COPY into a bare table, before the import: ${copyBefore.seconds.toFixed(1)} s`,
       );
 
       // The import runs as `npm run import` runs it (same flags), in its own
       // process, so its peak RSS is the kernel's high-water mark for that process.
-      const { summary, peakRss } = await importWithCli(url, file);
+      const { summary, peakRss, loadCpu } = await importWithCli(url, file);
       const copyAfter = await plainCopy(url, file, header);
-      const copySeconds = Math.min(copyBefore, copyAfter);
+      const copy =
+        copyBefore.seconds <= copyAfter.seconds ? copyBefore : copyAfter;
+      const copySeconds = copy.seconds;
       const copyRate = rows / copySeconds;
       console.log(
-        `plain COPY into a bare table, after the import: ${copyAfter.toFixed(1)} s; ` +
+        `plain COPY into a bare table, after the import: ${copyAfter.seconds.toFixed(1)} s; ` +
           `the faster, ${copySeconds.toFixed(1)} s, ${Math.round(copyRate).toLocaleString('en-US')} rows/s, is the reference`,
       );
       const loadSeconds = summary.seconds - summary.rollupSeconds;
@@ -228,6 +299,13 @@ async function main() {
           `with the rollup refresh: ${perSecond(summary.seconds)}, ratio ${(rate(summary.seconds) / copyRate).toFixed(2)}`,
       );
       console.log(`import peak RSS: ${mb(peakRss)} (target < 500 MB)`);
+      const cores = availableParallelism();
+      console.log(
+        `CPU work (the whole machine's busy CPU-seconds): the import's load ${loadCpu.toFixed(1)} CPU-s ` +
+          `(${(loadCpu / loadSeconds).toFixed(2)} of ${cores} cores busy on average), the reference COPY ${copy.cpu.toFixed(1)} CPU-s: ` +
+          `${(loadCpu / copy.cpu).toFixed(1)} times its work; with all ${cores} cores busy the whole load, ` +
+          `the ratio could reach ${((cores * copySeconds) / loadCpu).toFixed(2)} at most`,
+      );
       if (summary.inserted !== rows)
         throw new Error(`expected ${rows} inserted, got ${summary.inserted}`);
 
