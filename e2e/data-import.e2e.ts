@@ -34,7 +34,7 @@ let consoleErrors: string[];
  */
 function encountersCsv(): string {
   const header =
-    'source_system,source_record_id,occurred_at,time_precision,received_at,dispatched_at,arrived_at,cleared_at,area_code,latitude,longitude,call_origin,initial_call_type,final_call_type,initial_call_bh,bh_category,response_model,cit_officer_dispatched,cit_officer_arrived,peer_specialist_involved,police_backup_requested,arrest,citation,jail_booking,emergency_detention,ed_transport,voluntary_treatment,referral_made,resolved_on_scene,force_level,subject_injured,officer_injured,person_key,age_band,gender,race,ethnicity,officer_minutes,clinician_minutes';
+    'source_system,source_record_id,occurred_at,time_precision,received_at,dispatched_at,arrived_at,cleared_at,area_code,latitude,longitude,call_origin,initial_call_type,final_call_type,initial_call_bh,bh_category,response_model,cit_officer_dispatched,cit_officer_arrived,peer_specialist_involved,police_backup_requested,arrest,citation,jail_booking,emergency_detention,ed_transport,voluntary_treatment,referral_made,resolved_on_scene,force_level,subject_injured,officer_injured,person_key,age_band,gender,race,ethnicity,officer_minutes,clinician_minutes,referral_1_provider,referral_1_type,referral_1_connected_within_30d,referral_2_provider,referral_2_type,referral_2_connected_within_30d';
   const lines = [header];
   for (let i = 1; i <= GOOD_ROWS + 1; i++) {
     const day = String((i % 28) + 1).padStart(2, '0');
@@ -81,6 +81,12 @@ function encountersCsv(): string {
         'not_hispanic',
         '35',
         '35',
+        'Peer Bridge Network',
+        'peer_support',
+        'true',
+        '',
+        '',
+        '',
       ].join(','),
     );
   }

@@ -76,6 +76,29 @@ export const DEMO_CONDITIONAL_RATES = {
   citOfficerDispatchedNotArrived: 0.08,
 } as const;
 
+/**
+ * Referrals (DOMAIN.md section 2) of the encounters with referral_made.
+ * Connection to care is not an evaluation target: it follows the response
+ * model (DEMO_CONNECTED_FACTORS) and is unknown while an encounter's 30
+ * days run past the end of the demo window.
+ */
+export const DEMO_REFERRAL_RATES = {
+  /** Of the encounters with a referral, those with a second one (to another service). */
+  secondReferral: 0.15,
+  /** Referrals whose outcome was never recorded (connected_within_30d unknown). */
+  unrecordedOutcome: 0.08,
+  /** Connected within 30 days after a police-only response; DEMO_CONNECTED_FACTORS scale it. */
+  connectedWithin30d: 0.38,
+} as const;
+
+/** How a response model changes the chance of connecting to care: a clinician's warm handoff helps most. */
+export const DEMO_CONNECTED_FACTORS: Record<ResponseModel, number> = byModel(
+  1,
+  1.15,
+  1.6,
+  1.5,
+);
+
 /** Response-model mix: standard everywhere except program beats after the start. */
 export const DEMO_RESPONSE_MIX: Record<
   'standard' | 'program',

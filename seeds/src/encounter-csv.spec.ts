@@ -67,6 +67,30 @@ describe('the demo CSV', () => {
     ).toBe(true);
   });
 
+  it('writes up to two referrals after the record, empty columns for none', () => {
+    expect(rows[0].slice(-6)).toEqual([
+      'referral_1_provider',
+      'referral_1_type',
+      'referral_1_connected_within_30d',
+      'referral_2_provider',
+      'referral_2_type',
+      'referral_2_connected_within_30d',
+    ]);
+    const referred = records.filter((r) => r['referral_made'] === 'true');
+    expect(referred.length).toBeGreaterThan(0);
+    expect(referred.filter((r) => r['referral_1_provider'] === '')).toEqual([]);
+    expect(
+      records.filter(
+        (r) =>
+          r['referral_made'] !== 'true' &&
+          (r['referral_1_provider'] !== '' || r['referral_2_provider'] !== ''),
+      ),
+    ).toEqual([]);
+    expect(
+      new Set(records.map((r) => r['referral_1_connected_within_30d'])),
+    ).toEqual(new Set(['true', 'false', '']));
+  });
+
   it('quotes text only when needed and keeps empty text apart from null', () => {
     expect(csvText('WELFARE CHECK')).toBe('WELFARE CHECK');
     expect(csvText('A, "B"')).toBe('"A, ""B"""');

@@ -1,6 +1,7 @@
 import {
   createDemoZoneClock,
   type DemoEncounter,
+  type DemoReferral,
   generateEncounters,
   type GenerateEncountersOptions,
 } from './generate-encounters';
@@ -52,11 +53,27 @@ const TAIL_COLUMNS = [
   'clinician_minutes',
 ] as const;
 
-/** Columns of the demo CSV file: the encounter record, area as its code. */
+/** Referrals a line of the CSV file has room for: an encounter has up to two. */
+const CSV_REFERRALS = 2;
+
+/** Columns of the demo CSV file: the encounter record, area as its code, then its referrals. */
 export const ENCOUNTER_CSV_COLUMNS: readonly string[] = [
   ...HEAD_COLUMNS,
   'area_code',
   ...TAIL_COLUMNS,
+  ...Array.from({ length: CSV_REFERRALS }, (_, i) =>
+    ['provider', 'type', 'connected_within_30d'].map(
+      (column) => `referral_${i + 1}_${column}`,
+    ),
+  ).flat(),
+];
+
+/** Columns of the COPY of referrals (EncounterCsvFormatter.referralCopyLines), by their encounter's record id. */
+export const REFERRAL_COPY_COLUMNS: readonly string[] = [
+  'source_record_id',
+  'provider',
+  'referral_type',
+  'connected_within_30d',
 ];
 
 /** Columns of the COPY into the encounters table, in EncounterCsvFormatter.copyLine order. */
@@ -93,14 +110,31 @@ export class EncounterCsvFormatter {
     return `${ENCOUNTER_CSV_COLUMNS.join(',')}\n`;
   }
 
-  /** A line of the CSV file: area as its code, person_key as 64 hex digits. */
+  /** A line of the CSV file: area as its code, person_key as 64 hex digits, referrals last. */
   fileLine(encounter: DemoEncounter): string {
-    return `${this.head(encounter)},${csvText(encounter.areaCode)},${this.tail(encounter, '')}\n`;
+    let referrals = '';
+    for (let i = 0; i < CSV_REFERRALS; i++) {
+      const referral = encounter.referrals[i];
+      referrals += referral ? `,${this.referral(referral)}` : ',,,';
+    }
+    return `${this.head(encounter)},${csvText(encounter.areaCode)},${this.tail(encounter, '')}${referrals}\n`;
   }
 
   /** A line for COPY encounters (ENCOUNTER_COPY_COLUMNS): person_key as bytea hex. */
   copyLine(encounter: DemoEncounter, agencyId: string, areaId: string): string {
     return `${agencyId},${areaId},${this.head(encounter)},${this.tail(encounter, '\\x')}\n`;
+  }
+
+  /** Lines for COPY of the encounter's referrals (REFERRAL_COPY_COLUMNS); '' for none. */
+  referralCopyLines(encounter: DemoEncounter): string {
+    let lines = '';
+    for (const referral of encounter.referrals)
+      lines += `${csvText(encounter.sourceRecordId)},${this.referral(referral)}\n`;
+    return lines;
+  }
+
+  private referral(r: DemoReferral): string {
+    return `${csvText(r.provider)},${csvText(r.referralType)},${bool(r.connectedWithin30d)}`;
   }
 
   private time(value: number | null): string {

@@ -18,7 +18,9 @@ import {
 import {
   DEMO_AFTERNOON_EVENING_SHARE,
   DEMO_BASELINE_RATES,
+  DEMO_CONNECTED_FACTORS,
   DEMO_PROGRAM_EFFECTS,
+  DEMO_REFERRAL_RATES,
   DEMO_UNKNOWN_OUTCOME_SHARE,
 } from './demo-rates';
 import {
@@ -306,6 +308,60 @@ describe('generateEncounters (100,000 encounters, seed 1)', () => {
       encounters.filter((e) => e.callOrigin === '911').length /
       encounters.length;
     expect(share911).toBeGreaterThan(0.6);
+  });
+
+  it('gives each encounter with a referral made one or two referrals to different services, and the others none', () => {
+    const mismatched = encounters.filter(
+      (e) =>
+        (e.referralMade === true) !==
+        (e.referrals.length >= 1 && e.referrals.length <= 2),
+    );
+    expect(mismatched).toHaveLength(0);
+    const withReferrals = encounters.filter((e) => e.referrals.length > 0);
+    const twice = withReferrals.filter((e) => e.referrals.length === 2);
+    expect(twice.length / withReferrals.length).toBeCloseTo(
+      DEMO_REFERRAL_RATES.secondReferral,
+      1,
+    );
+    expect(
+      twice.filter((e) => e.referrals[0].provider === e.referrals[1].provider),
+    ).toHaveLength(0);
+    const substance = withReferrals.filter(
+      (e) => e.bhCategory === 'substance_use',
+    );
+    const toRecovery = substance.filter(
+      (e) => e.referrals[0].referralType === 'substance_use',
+    );
+    expect(toRecovery.length / substance.length).toBeCloseTo(0.65, 1);
+  });
+
+  it('connects referrals to care by response model, unknown when unrecorded or when the 30 days outlast the window', () => {
+    const referrals = encounters.flatMap((e) =>
+      e.referrals.map((r) => ({ ...r, encounter: e })),
+    );
+    const windowEnd = new TZDate(2026, 0, 1, zone).getTime();
+    const late = referrals.filter(
+      (r) => at(r.encounter.clearedAt) > windowEnd - 30 * 86_400_000,
+    );
+    expect(late.length).toBeGreaterThan(0);
+    expect(late.filter((r) => r.connectedWithin30d !== null)).toHaveLength(0);
+    const early = referrals.filter((r) => !late.includes(r));
+    const unknown = early.filter((r) => r.connectedWithin30d === null);
+    expect(unknown.length / early.length).toBeCloseTo(
+      DEMO_REFERRAL_RATES.unrecordedOutcome,
+      1,
+    );
+    for (const model of ['police_only', 'co_responder'] as const) {
+      const known = early.filter(
+        (r) =>
+          r.encounter.responseModel === model && r.connectedWithin30d !== null,
+      );
+      const connected = known.filter((r) => r.connectedWithin30d).length;
+      expect(connected / known.length).toBeCloseTo(
+        DEMO_REFERRAL_RATES.connectedWithin30d * DEMO_CONNECTED_FACTORS[model],
+        1,
+      );
+    }
   });
 
   it('keys persons with HMAC-SHA256 of a synthetic id and the demo secret', () => {

@@ -25,7 +25,9 @@ import { AliasTable, cumulative, DemoRandom } from './demo-random.util';
 import {
   DEMO_BASELINE_RATES,
   DEMO_CONDITIONAL_RATES,
+  DEMO_CONNECTED_FACTORS,
   DEMO_PROGRAM_EFFECTS,
+  DEMO_REFERRAL_RATES,
   DEMO_RESPONSE_MIX,
   DEMO_RESPONSE_MODEL_FACTORS,
   DEMO_UNIDENTIFIED_PERSON_SHARE,
@@ -79,6 +81,16 @@ export interface DemoEncounter {
   ethnicity: string | null;
   officerMinutes: number | null;
   clinicianMinutes: number | null;
+  /** One or two when referralMade is true, none otherwise. */
+  referrals: readonly DemoReferral[];
+}
+
+/** A referral of a demo encounter (DOMAIN.md section 2). */
+export interface DemoReferral {
+  provider: string;
+  referralType: string;
+  /** Null when never recorded, or when the 30 days end after the demo window. */
+  connectedWithin30d: boolean | null;
 }
 
 export interface GenerateEncountersOptions {
@@ -165,6 +177,41 @@ const NON_BH_CALL_TYPES: readonly string[] = [
   'UNKNOWN PROBLEM',
   'ASSAULT IN PROGRESS',
 ];
+
+/** The services of the demo city that encounters refer people to. */
+const REFERRAL_SERVICES: readonly { provider: string; referralType: string }[] =
+  [
+    {
+      provider: 'Prairie Falls Community Mental Health Center',
+      referralType: 'outpatient',
+    },
+    {
+      provider: 'Sauk Valley Crisis Stabilization Unit',
+      referralType: 'crisis_stabilization',
+    },
+    {
+      provider: 'Riverbend Recovery Services',
+      referralType: 'substance_use',
+    },
+    {
+      provider: 'Prairie Falls Care Coordination',
+      referralType: 'case_management',
+    },
+    { provider: 'Peer Bridge Network', referralType: 'peer_support' },
+    {
+      provider: 'Prairie Falls Housing Navigation',
+      referralType: 'housing',
+    },
+  ];
+/** Weights of REFERRAL_SERVICES by the encounter's category. */
+const REFERRAL_SERVICE_WEIGHTS: Record<BhCategory, number[]> = {
+  mental_health: [0.5, 0.15, 0.05, 0.15, 0.1, 0.05],
+  suicide: [0.45, 0.4, 0.02, 0.08, 0.05, 0],
+  substance_use: [0.1, 0.05, 0.65, 0.1, 0.1, 0],
+  welfare_check: [0.25, 0.05, 0.05, 0.35, 0.1, 0.2],
+  other: [0.35, 0.05, 0.1, 0.3, 0.1, 0.1],
+};
+const NO_REFERRALS: readonly DemoReferral[] = Object.freeze([]);
 
 const FORCE_LEVEL_WEIGHTS = cumulative([0, 0.66, 0.27, 0.068, 0.002]);
 
@@ -437,7 +484,41 @@ export function* generateEncounters(
   }
   const setupRandom = DemoRandom.fromSeed(seed);
   const random = setupRandom.jumped();
+  // Referrals draw from a stream of their own, so the other fields are
+  // what they were before encounters had referrals.
+  const referralRandom = random.jumped();
   const clock = createDemoZoneClock();
+  const referralTables = Object.fromEntries(
+    CATEGORIES.map((c) => [c, cumulative(REFERRAL_SERVICE_WEIGHTS[c])]),
+  ) as Record<BhCategory, Float64Array>;
+  // Outcomes 30 days after an encounter are known up to the window's end.
+  const outcomesKnownUntil = clock.toUtc(WINDOW_END + DAY_MS) - 30 * DAY_MS;
+  const referralsOf = (
+    bhCategory: BhCategory,
+    responseModel: ResponseModel,
+    clearedAt: number,
+  ): DemoReferral[] => {
+    const R = DEMO_REFERRAL_RATES;
+    const table = referralTables[bhCategory];
+    const first = referralRandom.pick(table);
+    const services = [first];
+    if (referralRandom.chance(R.secondReferral)) {
+      let second = first;
+      while (second === first) second = referralRandom.pick(table);
+      services.push(second);
+    }
+    return services.map((service) => {
+      const recorded = !referralRandom.chance(R.unrecordedOutcome);
+      const connected = referralRandom.chance(
+        R.connectedWithin30d * DEMO_CONNECTED_FACTORS[responseModel],
+      );
+      return {
+        ...REFERRAL_SERVICES[service],
+        connectedWithin30d:
+          recorded && clearedAt <= outcomesKnownUntil ? connected : null,
+      };
+    });
+  };
   const days = windowDays();
   const counts = dailyCounts(days, encounters);
   const pools = buildPersonPools(setupRandom, encounters);
@@ -693,6 +774,9 @@ export function* generateEncounters(
         ethnicity,
         officerMinutes,
         clinicianMinutes,
+        referrals: referralMade
+          ? referralsOf(bhCategory, responseModel, clearedAt)
+          : NO_REFERRALS,
       };
     }
   }

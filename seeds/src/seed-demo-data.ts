@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import type { Writable } from 'node:stream';
-import { finished } from 'node:stream/promises';
+import { Readable, type Writable } from 'node:stream';
+import { finished, pipeline } from 'node:stream/promises';
 
 import { openDataSource } from '@crosswalk/api/database';
 import { Client, type ClientBase, type Pool, type PoolClient } from 'pg';
@@ -15,10 +15,15 @@ import {
   DEMO_BEATS,
   DEMO_DISTRICTS,
   DEMO_PROGRAM,
+  DEMO_SOURCE_SYSTEM,
   DEMO_UNIT_COSTS,
   districtBox,
 } from './demo-city';
-import { ENCOUNTER_COPY_COLUMNS, EncounterCsvFormatter } from './encounter-csv';
+import {
+  ENCOUNTER_COPY_COLUMNS,
+  EncounterCsvFormatter,
+  REFERRAL_COPY_COLUMNS,
+} from './encounter-csv';
 import { generateEncounters } from './generate-encounters';
 
 export interface SeedDemoDataOptions {
@@ -325,6 +330,10 @@ async function loadEncounters(
   const formatter = new EncounterCsvFormatter();
   let copyChunk = '';
   let fileChunk = file ? formatter.header() : '';
+  // The referrals' COPY lines, a chunk of encounters' in each string, for
+  // a second COPY once the encounters are in.
+  const referralChunks: string[] = [];
+  let referralChunk = '';
   let written = 0;
   const reportEvery = Math.max(
     CHUNK_ROWS,
@@ -337,6 +346,8 @@ async function loadEncounters(
     if (file) await write(file, fileChunk, watches[1]);
     copyChunk = '';
     fileChunk = '';
+    if (referralChunk) referralChunks.push(referralChunk);
+    referralChunk = '';
     if (++chunks % CHUNKS_PER_TURN === 0) {
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
@@ -348,6 +359,7 @@ async function loadEncounters(
       if (areaId === undefined)
         throw new Error(`No area ${encounter.areaCode}`);
       copyChunk += formatter.copyLine(encounter, agencyId, areaId);
+      referralChunk += formatter.referralCopyLines(encounter);
       if (file) fileChunk += formatter.fileLine(encounter);
       written++;
       if (written % CHUNK_ROWS === 0) {
@@ -367,6 +379,8 @@ async function loadEncounters(
     throw error;
   }
   log(`Loaded ${written} encounters (${elapsed(started)} s)`);
+  const referrals = await loadReferrals(client, agencyId, referralChunks);
+  log(`Loaded ${referrals} referrals (${elapsed(started)} s)`);
 
   for (const statement of restore) {
     await client.query(statement);
@@ -376,6 +390,36 @@ async function loadEncounters(
       `Restored ${restore.length} encounter foreign keys and indexes (${elapsed(started)} s)`,
     );
   }
+}
+
+/**
+ * COPYs the referrals' lines (REFERRAL_COPY_COLUMNS) into a temporary
+ * table and adds them to their encounters, found by record id.
+ */
+async function loadReferrals(
+  client: PoolClient,
+  agencyId: string,
+  chunks: string[],
+): Promise<number> {
+  await client.query(
+    'CREATE TEMP TABLE demo_referrals (source_record_id text, provider text, referral_type text, connected_within_30d boolean) ON COMMIT DROP',
+  );
+  await pipeline(
+    Readable.from(chunks),
+    client.query(
+      copyFrom(
+        `COPY demo_referrals (${REFERRAL_COPY_COLUMNS.join(', ')}) FROM STDIN WITH (FORMAT csv)`,
+      ),
+    ),
+  );
+  const { rowCount } = await client.query(
+    `INSERT INTO referrals (agency_id, encounter_id, provider, referral_type, connected_within_30d)
+     SELECT $1, e.id, r.provider, r.referral_type, r.connected_within_30d
+       FROM demo_referrals r
+       JOIN encounters e ON e.agency_id = $1 AND e.source_system = $2 AND e.source_record_id = r.source_record_id`,
+    [agencyId, DEMO_SOURCE_SYSTEM],
+  );
+  return rowCount ?? 0;
 }
 
 /**
