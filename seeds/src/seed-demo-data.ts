@@ -103,7 +103,7 @@ export async function seedDemoData(
       });
       throw error;
     }
-    await client.query('ANALYZE encounters');
+    await client.query('ANALYZE encounters, referrals');
   } finally {
     client.release(broken);
   }

@@ -224,7 +224,12 @@ export async function runImport(
         "UPDATE import_batches SET status = 'completed', finished_at = now() WHERE agency_id = $1 AND id = $2",
         [agencyId, batchId],
       );
-      await client.query('ANALYZE encounters');
+      // The rollup refresh next plans its joins with fresh statistics.
+      await client.query(
+        context.referrals
+          ? 'ANALYZE encounters, referrals'
+          : 'ANALYZE encounters',
+      );
     }
     const loaded = performance.now();
     if (!dryRun) await request.rollups?.refreshImported(dataSource, agencyId);
@@ -423,16 +428,24 @@ const DELETE_REFERRALS_SQL = `
   WHERE e.agency_id = $1 AND e.source_system = $2 AND e.source_record_id = ANY($3::text[])
     AND r.agency_id = $1 AND r.encounter_id = e.id`;
 
-/** Adds referrals, each to the encounter with record id $3, from arrays of their values (REFERRAL_VALUE_FIELDS). */
+/**
+ * Adds referrals, each to the encounter with record id $3, from arrays of
+ * their values (REFERRAL_VALUE_FIELDS). Each encounter is looked up by
+ * itself, a probe of the unique index whatever the table's statistics say:
+ * planned as a join, with the statistics of a table the import is filling,
+ * the look-up read all of the source's encounters for every batch.
+ */
 const INSERT_REFERRALS_SQL = `
   INSERT INTO referrals (agency_id, encounter_id, ${REFERRAL_VALUE_FIELDS.join(', ')})
-  SELECT $1, e.id, ${REFERRAL_VALUE_FIELDS.map((f) => `r.${f}`).join(', ')}
+  SELECT $1,
+         (SELECT e.id FROM encounters e
+           WHERE e.agency_id = $1 AND e.source_system = $2 AND e.source_record_id = r.source_record_id),
+         ${REFERRAL_VALUE_FIELDS.map((f) => `r.${f}`).join(', ')}
   FROM unnest($3::text[], ${REFERRAL_VALUE_FIELDS.map(
     (f, i) =>
       `$${i + 4}::${REFERRAL_FIELDS[f].kind === 'boolean' ? 'boolean' : 'text'}[]`,
   ).join(', ')})
     WITH ORDINALITY AS r (source_record_id, ${REFERRAL_VALUE_FIELDS.join(', ')}, n)
-  JOIN encounters e ON e.agency_id = $1 AND e.source_system = $2 AND e.source_record_id = r.source_record_id
   ORDER BY r.n`;
 
 /**
