@@ -130,7 +130,9 @@ const toMs = (seconds: number) => Math.round(seconds * 1000) / 1000;
 function describe(s: ImportSummary, profile: string, dryRun: boolean): string {
   const n = (value: number) => value.toLocaleString('en-US');
   const lines = [
-    `${dryRun ? 'Dry run (nothing written)' : `Import ${s.batchId}`} with profile ${profile}, ${s.seconds.toFixed(1)} s (${s.rollupSeconds.toFixed(1)} s of it refreshing the metric rollups):`,
+    dryRun
+      ? `Dry run (nothing written) with profile ${profile}, ${s.seconds.toFixed(1)} s:`
+      : `Import ${s.batchId} with profile ${profile}, ${s.seconds.toFixed(1)} s (${s.rollupSeconds.toFixed(1)} s of it refreshing the metric rollups):`,
     `  ${n(s.rowsRead)} rows read: ${n(s.inserted)} inserted, ${n(s.updated)} updated, ${n(s.unchanged)} unchanged, ${n(s.rejected)} rejected, ${n(s.filtered)} filtered out`,
     ...Object.entries(s.rejectsByReason).map(([reason, count]) => {
       const { line, detail } = s.firstRejects[reason];

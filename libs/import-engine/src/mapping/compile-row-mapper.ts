@@ -184,6 +184,9 @@ export function compileRowMapper(
     });
   const filters = conditions('filter');
   const excludes = conditions('exclude');
+  // Redacted columns are only blanked (RowBatches), but must be there: a
+  // misspelt one would leave the real column's text in the rejects.
+  for (const c of profile.redact ?? []) cell(c, 'redact');
 
   // A spreadsheet's date cells arrive as ISO 8601 text (read-xlsx.ts).
   const isoToo = profile.file.format === 'xlsx';

@@ -101,12 +101,12 @@ export const readCsv: BatchReader = async (request, sink) => {
       errors.length
         ? {
             reason: 'malformed_csv',
-            detail: `row ${row}: ${errors[0].message}`,
+            detail: `line ${row}: ${errors[0].message}`,
           }
         : (nul || replaced) && raw.includes('\uFFFD')
           ? {
               reason: 'invalid_utf8',
-              detail: `row ${row} has bytes that are not valid ${file.encoding}`,
+              detail: `line ${row} has bytes that are not valid ${file.encoding}`,
             }
           : undefined,
     );

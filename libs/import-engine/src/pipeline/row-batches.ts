@@ -182,10 +182,12 @@ export class RowBatches {
     );
     const names = this.header.map((h) => h.trim());
     const { person_key, age_band } = profile.fields;
-    // A date of birth read for the age band is an identifier too.
+    // A date of birth read for the age band is an identifier too, and so
+    // is what the profile redacts (free text that may name a person).
     for (const c of [
       ...(person_key?.columns ?? []),
       ...(age_band?.format && age_band.column ? [age_band.column] : []),
+      ...(profile.redact ?? []),
     ])
       this.identifiers.add(names.indexOf(c));
     return true;
@@ -228,7 +230,7 @@ export class RowBatches {
       reject(
         null,
         'ragged_row',
-        `row ${row} has ${fields.length} fields; the header has ${this.header?.length}`,
+        `line ${row} has ${fields.length} fields; the header has ${this.header?.length}`,
       );
     } else {
       const mapped = (this.mapRow as (row: string[]) => MappedRow)(fields);

@@ -190,6 +190,7 @@ export async function runImport(
           await running.finish(fields.memory, marks.memory, 0, marks.length);
       },
       write: async (batch) => {
+        await keepStatistics(client, context);
         const counts = await writeBatch(client, batch, context);
         for (const key of Object.keys(totals) as (keyof ImportCounts)[])
           totals[key] += counts[key];
@@ -225,11 +226,7 @@ export async function runImport(
         [agencyId, batchId],
       );
       // The rollup refresh next plans its joins with fresh statistics.
-      await client.query(
-        context.referrals
-          ? 'ANALYZE encounters, referrals'
-          : 'ANALYZE encounters',
-      );
+      await client.query(`ANALYZE ${writtenTables(context).join(', ')}`);
     }
     const loaded = performance.now();
     if (!dryRun) await request.rollups?.refreshImported(dataSource, agencyId);
@@ -403,6 +400,37 @@ interface WriteContext {
   keys: PersonKeys | undefined;
 }
 
+/** The tables an import writes its rows to. */
+function writtenTables(context: WriteContext): string[] {
+  return context.referrals ? ['encounters', 'referrals'] : ['encounters'];
+}
+
+/**
+ * Those of the tables an import writes whose live rows ($2) have outgrown
+ * the planner's statistics: more than twice its count and a batch more.
+ */
+const OUTGROWN_STATISTICS_SQL = `
+  SELECT c.relname AS table FROM pg_class c JOIN pg_stat_user_tables s ON s.relid = c.oid
+   WHERE c.relname = ANY($1::text[]) AND c.relnamespace = to_regnamespace(current_schema())
+     AND s.n_live_tup > 2 * greatest(c.reltuples, 0) + $2`;
+
+/**
+ * Analyses the tables the import writes once they have outgrown their
+ * statistics. Planned with those of a much smaller table, a look-up by
+ * record id reads every encounter of the agency for each row it looks up
+ * (an index on (agency, time) then looks as good as the unique one), so
+ * that an import the table's size and more would take hours.
+ */
+async function keepStatistics(client: PoolClient, context: WriteContext) {
+  const { rows } = await client.query<{ table: string }>(
+    OUTGROWN_STATISTICS_SQL,
+    [writtenTables(context), DEFAULT_BATCH_SIZE],
+  );
+  for (const table of writtenTables(context))
+    if (rows.some((row) => row.table === table))
+      await client.query(`ANALYZE ${table}`);
+}
+
 /** The record ids this import has read, with the row each was first on. */
 const SEEN_TABLE_SQL =
   'CREATE TEMP TABLE import_seen (source_record_id text PRIMARY KEY, row_number bigint NOT NULL)';
@@ -468,7 +496,7 @@ async function writeBatch(
       row: row.row,
       column: context.recordIdColumn,
       reason: 'duplicate_record_id',
-      detail: `row ${row.row} has the record id of ${first === null ? 'an earlier row' : `row ${first}`}, which is the one imported`,
+      detail: `line ${row.row} has the record id of ${first === null ? 'an earlier line' : `line ${first}`}, which is the one imported`,
       raw: batch.redactLine(
         row.kind === 'staged' ? batch.raws.textAt(row.rawAt) : row.raw,
       ),

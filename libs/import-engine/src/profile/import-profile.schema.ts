@@ -263,6 +263,8 @@ export const importProfileSchema = z
       .strict(),
     filter: z.array(rowCondition).optional(),
     exclude: z.array(rowCondition).optional(),
+    /** Columns blanked, like the person_key columns, in the raw line a rejected row keeps. */
+    redact: z.array(column).optional(),
     fields: fieldsSchema,
   })
   .strict();

@@ -100,6 +100,11 @@ describe('loadImportProfile', () => {
       'recordId.columns must be a list, as [CAD.Event.Number], got "CAD.Event.Number"',
     ],
     [
+      'record-id-with-a-hash-not-a-list',
+      7,
+      'recordId.columns must be a list, as [\'Case #\'], got "Case #"',
+    ],
+    [
       'double-quoted-word-boundary',
       12,
       'fields.bh_category.rules.0.match holds a control character: in a double-quoted YAML string "\\b" is a backspace, not a word boundary; write the pattern in single quotes, as \'\\bOD\\b\'',

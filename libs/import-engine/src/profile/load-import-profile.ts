@@ -17,6 +17,7 @@ import {
   isSeq,
   LineCounter,
   parseDocument,
+  stringify,
 } from 'yaml';
 import {
   ZodDiscriminatedUnion,
@@ -152,7 +153,7 @@ export function loadImportProfile(
       if (wanted)
         fail(
           issue.path,
-          `must be ${issue.expected === 'array' && typeof value === 'string' ? `a list, as [${value}]` : wanted}, got ${JSON.stringify(value)}`,
+          `must be ${issue.expected === 'array' && typeof value === 'string' ? `a list, as ${asFlowList(value)}` : wanted}, got ${JSON.stringify(value)}`,
         );
     }
     fail(
@@ -555,4 +556,13 @@ function isTimeZone(zone: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A one-item YAML flow list, quoted where YAML needs it: ['Case #'], not [Case #], whose ' #' starts a comment. */
+function asFlowList(value: string): string {
+  return stringify([value], {
+    collectionStyle: 'flow',
+    flowCollectionPadding: false,
+    singleQuote: true,
+  }).trim();
 }

@@ -196,7 +196,7 @@ describe('importing a file again', () => {
         [503, 1004].map((row) => ({
           row_number: row,
           column_name: 'CAD Event Number',
-          detail: `row ${row} has the record id of row 2, which is the one imported`,
+          detail: `line ${row} has the record id of line 2, which is the one imported`,
           // The line as it is in the file, kept while its row waited to be written.
           raw_line: lines[row - 1],
         })),
@@ -221,8 +221,8 @@ describe('importing a file again', () => {
       [fresh.batchId],
     );
     expect(details.map((r: { detail: string }) => r.detail)).toEqual([
-      'row 503 has the record id of an earlier row, which is the one imported',
-      'row 1004 has the record id of an earlier row, which is the one imported',
+      'line 503 has the record id of an earlier line, which is the one imported',
+      'line 1004 has the record id of an earlier line, which is the one imported',
     ]);
   });
 });

@@ -120,4 +120,51 @@ fields:
       },
     ]);
   });
+
+  it('blank the columns the profile redacts, and refuse a file without them', async () => {
+    const profile = (redact: string) => `
+title: Redacted notes test
+agency: { code: identifier-redaction-test, name: Identifier redaction test, timeZone: UTC }
+sourceSystem: redacted-notes-test
+recordId: { columns: [id] }
+redact: [${redact}]
+fields:
+  occurred_at: { column: occurred, format: iso }
+`;
+    const file = join(scratch.dir, 'notes.csv');
+    writeFileSync(
+      file,
+      [
+        'id,occurred,notes',
+        'n1,2023-03-01T10:00:00,Ann Lee called again',
+        'n2,not a date,"Ann Lee, at her sister\'s"',
+        'n3,2023-03-01T10:00:00,Ann Lee,extra',
+      ].join('\n'),
+    );
+    const run = (redact: string) => {
+      writeFileSync(join(scratch.dir, 'notes.yaml'), profile(redact));
+      return runImport(scratch.dataSource, {
+        profile: loadImportProfile(
+          join(scratch.dir, 'notes.yaml'),
+          scratch.dir,
+        ),
+        file,
+      });
+    };
+    const summary = await run("'notes'");
+    expect(summary).toMatchObject({ rowsRead: 3, inserted: 1, rejected: 2 });
+    const stored = await scratch.dataSource.query(
+      'SELECT reason, raw_line AS raw FROM import_rejects WHERE batch_id = $1 ORDER BY row_number',
+      [summary.batchId],
+    );
+    // A ragged row's cells cannot be told apart: its line is left out.
+    expect(stored).toEqual([
+      { reason: 'invalid_date', raw: 'n2,not a date,' },
+      { reason: 'ragged_row', raw: '' },
+    ]);
+    // A misspelt column would leave the real one's text in the rejects.
+    await expect(run('note')).rejects.toThrow(
+      'Column "note" (used by redact) is not in the file\'s header. Did you mean "notes"? The header has: "id", "occurred", "notes"',
+    );
+  });
 });
