@@ -226,7 +226,9 @@ export async function runImport(
         [agencyId, batchId],
       );
       // The rollup refresh next plans its joins with fresh statistics.
-      await client.query(`ANALYZE ${writtenTables(context).join(', ')}`);
+      await client.query(
+        `ANALYZE ${Object.keys(writtenTables(context)).join(', ')}`,
+      );
     }
     const loaded = performance.now();
     if (!dryRun) await request.rollups?.refreshImported(dataSource, agencyId);
@@ -400,35 +402,43 @@ interface WriteContext {
   keys: PersonKeys | undefined;
 }
 
-/** The tables an import writes its rows to. */
-function writtenTables(context: WriteContext): string[] {
-  return context.referrals ? ['encounters', 'referrals'] : ['encounters'];
+/**
+ * The tables an import writes its rows to, each with the columns its
+ * look-ups by record id filter on.
+ */
+function writtenTables(context: WriteContext): Record<string, string[]> {
+  const encounters = ['agency_id', 'source_system', 'source_record_id'];
+  return context.referrals
+    ? { encounters, referrals: ['agency_id', 'encounter_id'] }
+    : { encounters };
 }
 
 /**
- * Those of the tables an import writes whose live rows ($2) have outgrown
- * the planner's statistics: more than twice its count and a batch more.
+ * Those of the tables $1 whose live rows have outgrown the planner's
+ * statistics: more than twice its count and a batch ($2) more. A table
+ * never analysed is left out: the planner then goes by its size on disk.
  */
 const OUTGROWN_STATISTICS_SQL = `
   SELECT c.relname AS table FROM pg_class c JOIN pg_stat_user_tables s ON s.relid = c.oid
    WHERE c.relname = ANY($1::text[]) AND c.relnamespace = to_regnamespace(current_schema())
-     AND s.n_live_tup > 2 * greatest(c.reltuples, 0) + $2`;
+     AND c.reltuples >= 0 AND s.n_live_tup > 2 * c.reltuples + $2`;
 
 /**
- * Analyses the tables the import writes once they have outgrown their
- * statistics. Planned with those of a much smaller table, a look-up by
- * record id reads every encounter of the agency for each row it looks up
- * (an index on (agency, time) then looks as good as the unique one), so
- * that an import the table's size and more would take hours.
+ * Analyses the look-up columns of the tables the import writes once they
+ * have outgrown their statistics. Planned with those of a much smaller
+ * table, a look-up by record id reads every encounter of the agency for
+ * each row it looks up (an index on (agency, time) then looks as good as
+ * the unique one), and an import of the table's size and more never ends.
  */
 async function keepStatistics(client: PoolClient, context: WriteContext) {
+  const tables = writtenTables(context);
   const { rows } = await client.query<{ table: string }>(
     OUTGROWN_STATISTICS_SQL,
-    [writtenTables(context), DEFAULT_BATCH_SIZE],
+    [Object.keys(tables), DEFAULT_BATCH_SIZE],
   );
-  for (const table of writtenTables(context))
+  for (const [table, columns] of Object.entries(tables))
     if (rows.some((row) => row.table === table))
-      await client.query(`ANALYZE ${table}`);
+      await client.query(`ANALYZE ${table} (${columns.join(', ')})`);
 }
 
 /** The record ids this import has read, with the row each was first on. */
