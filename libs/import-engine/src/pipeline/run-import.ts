@@ -469,9 +469,9 @@ const DELETE_REFERRALS_SQL = `
 /**
  * Adds referrals, each to the encounter with record id $3, from arrays of
  * their values (REFERRAL_VALUE_FIELDS). Each encounter is looked up by
- * itself, a probe of the unique index whatever the table's statistics say:
- * planned as a join, with the statistics of a table the import is filling,
- * the look-up read all of the source's encounters for every batch.
+ * itself, a probe of the unique index (with the statistics keepStatistics
+ * keeps current), and one that is not there fails the batch (encounter_id
+ * is NOT NULL) rather than leaving its referrals out.
  */
 const INSERT_REFERRALS_SQL = `
   INSERT INTO referrals (agency_id, encounter_id, ${REFERRAL_VALUE_FIELDS.join(', ')})
